@@ -1,0 +1,45 @@
+package io.ormrace.core;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One step of the trail that makes a finding: where the row was read, where it is written, what protection is
+ * missing. {@code sql} is the statement the agent saw (redacted) or the query text the analyzer read, when any.
+ */
+public record Evidence(Kind kind, SourceLocation location, String description, String sql) {
+
+    public enum Kind {
+        /** a row's value is read */
+        READ,
+        /** a lookup that came back empty, or is tested for emptiness */
+        LOOKUP,
+        /** a value derived from the read is written back */
+        WRITE,
+        /** a row is inserted */
+        INSERT,
+        /** a lock is taken */
+        LOCK,
+        /** a transaction begins, commits or rolls back, or is missing */
+        TRANSACTION,
+        /** what the schema has or lacks: a unique constraint, a version column */
+        SCHEMA
+    }
+
+    public Evidence {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(description, "description");
+    }
+
+    public static Evidence at(Kind kind, SourceLocation location, String description) {
+        return new Evidence(kind, location, description, null);
+    }
+
+    public Optional<SourceLocation> optionalLocation() {
+        return Optional.ofNullable(location);
+    }
+
+    public Optional<String> optionalSql() {
+        return Optional.ofNullable(sql);
+    }
+}
