@@ -6,12 +6,14 @@ package io.ormrace.samples.testkit;
  * {@code -Dormrace.mariadb.address=host:port}).
  */
 public enum Database {
-    H2("H2", null, "sa", "",
-            "select count(*) from information_schema.sessions where blocker_id is not null"),
+    // Embedded H2 reports no blocker for a wait on a uniqueness conflict; TestDatabase looks at the waiting thread.
+    H2("H2", null, "sa", "", null),
     POSTGRESQL("PostgreSQL", "127.0.0.1:5432", "postgres", "",
             "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"),
     MARIADB("MariaDB", "127.0.0.1:3306", "root", "",
-            "select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'");
+            // innodb_trx misses a transaction blocked during the optimizer's primary-key lookup; this counter does not
+            "select variable_value from information_schema.global_status"
+                    + " where variable_name = 'INNODB_ROW_LOCK_CURRENT_WAITS'");
 
     private final String displayName;
     private final String defaultAddress;
@@ -41,9 +43,14 @@ public enum Database {
 
     /** Where the samples' own database lives once created. */
     public String jdbcUrl(String databaseName) {
+        return jdbcUrl(databaseName, "");
+    }
+
+    /** {@code h2Settings}: extra H2 settings such as {@code ;MODE=PostgreSQL}, ignored by the servers. */
+    public String jdbcUrl(String databaseName, String h2Settings) {
         return switch (this) {
             // LOCK_TIMEOUT: H2's default of one second is shorter than a lock-holding test step.
-            case H2 -> "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000";
+            case H2 -> "jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000" + h2Settings;
             case POSTGRESQL -> "jdbc:postgresql://" + address() + "/" + databaseName;
             case MARIADB -> "jdbc:mariadb://" + address() + "/" + databaseName;
         };
@@ -78,7 +85,17 @@ public enum Database {
         return password;
     }
 
-    /** Counts sessions that are waiting for a row lock another session holds. */
+    /** What every session is doing, for the message of a failed wait. */
+    String activityQuery() {
+        return switch (this) {
+            case H2 -> "select session_id, session_state, blocker_id, executing_statement from information_schema.sessions";
+            case POSTGRESQL -> "select pid, state, wait_event_type, query from pg_stat_activity where datname = current_database()";
+            case MARIADB -> "select p.id, p.command, p.state, p.info, t.trx_state from information_schema.processlist p"
+                    + " left join information_schema.innodb_trx t on t.trx_mysql_thread_id = p.id";
+        };
+    }
+
+    /** Counts sessions that are waiting for a lock another session holds (servers only). */
     String lockWaitQuery() {
         return lockWaitQuery;
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the test once on each {@link Database}, handing it a {@link TestDatabase} parameter. The database name
  * comes from the configuration parameter {@code ormrace.samples.database} (each sample module sets its own in
- * {@code junit-platform.properties}), so modules never share tables.
+ * {@code junit-platform.properties}), so modules never share tables; {@code ormrace.samples.h2.settings} adds H2
+ * settings such as {@code ;MODE=PostgreSQL} for a module whose application runs H2 that way.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -65,8 +65,9 @@ final class EveryDatabaseExtension implements TestTemplateInvocationContextProvi
                 throw new IllegalStateException(problem);
             });
             String name = context.getConfigurationParameter("ormrace.samples.database").orElse("ormrace_samples");
-            return context.getRoot().getStore(NAMESPACE)
-                    .getOrComputeIfAbsent(database, key -> TestDatabase.create(database, name), TestDatabase.class);
+            String h2Settings = context.getConfigurationParameter("ormrace.samples.h2.settings").orElse("");
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(database,
+                    key -> TestDatabase.create(database, name, h2Settings), TestDatabase.class);
         }
     }
 }

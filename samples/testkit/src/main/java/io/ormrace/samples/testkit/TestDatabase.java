@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,14 +33,14 @@ public final class TestDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final SqlBreakpoints breakpoints = new SqlBreakpoints();
     private final DataSource dataSource;
-    private final Map<Class<?>, AutoCloseable> shared = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> shared = new LinkedHashMap<>();
 
-    private TestDatabase(Database database, String name) {
+    private TestDatabase(Database database, String name, String h2Settings) {
         this.database = database;
         this.name = name;
         HikariConfig config = new HikariConfig();
         config.setPoolName(name + "-" + database.name().toLowerCase());
-        config.setJdbcUrl(database.jdbcUrl(name));
+        config.setJdbcUrl(database.jdbcUrl(name, h2Settings));
         config.setUsername(database.user());
         config.setPassword(database.password());
         config.setMaximumPoolSize(8);
@@ -47,19 +48,15 @@ public final class TestDatabase implements AutoCloseable {
         this.dataSource = breakpoints.wrap(pool);
     }
 
-    static TestDatabase create(Database database, String name) {
+    static TestDatabase create(Database database, String name, String h2Settings) {
         if (database.isServer()) {
             administer(database, database.dropDatabase(name), database.createDatabase(name));
         }
-        return new TestDatabase(database, name);
+        return new TestDatabase(database, name, h2Settings);
     }
 
     public Database kind() {
         return database;
-    }
-
-    public String jdbcUrl() {
-        return database.jdbcUrl(name);
     }
 
     /** The pooled data source the application under test uses; statements through it can hit breakpoints. */
@@ -82,13 +79,61 @@ public final class TestDatabase implements AutoCloseable {
      */
     public void awaitLockWait() {
         long deadline = System.nanoTime() + LOCK_WAIT_PATIENCE.toNanos();
-        while (queryForLong(database.lockWaitQuery()) == 0) {
+        while (lockWaits() == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(database + " reported no session waiting for a lock within "
-                        + LOCK_WAIT_PATIENCE.toSeconds() + "s");
+                        + LOCK_WAIT_PATIENCE.toSeconds() + "s; sessions:\n" + activity());
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
+    }
+
+    private long lockWaits() {
+        return database.isServer() ? queryForLong(database.lockWaitQuery()) : embeddedH2LockWaits();
+    }
+
+    /**
+     * Embedded H2 runs in the caller's thread, so its waits show in thread stacks: a row lock parks the thread in
+     * the transaction's wait, and a uniqueness conflict with an uncommitted row makes it retry the statement,
+     * raising a "concurrent update" from the unique index each time, until the other transaction ends.
+     */
+    private static long embeddedH2LockWaits() {
+        return Thread.getAllStackTraces().values().stream().filter(TestDatabase::isH2Waiting).count();
+    }
+
+    private static boolean isH2Waiting(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            String type = stack[i].getClassName();
+            String method = stack[i].getMethodName();
+            if (type.equals("org.h2.mvstore.tx.Transaction") && method.startsWith("waitFor")) {
+                return true;
+            }
+            if (type.equals("org.h2.command.Command") && method.equals("filterConcurrentUpdate")) {
+                return true;
+            }
+            if (method.equals("checkUnique") && i > 0 && stack[i - 1].getClassName().equals("org.h2.message.DbException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String activity() {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(database.activityQuery())) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    out.append(i == 1 ? "  " : " | ").append(rows.getString(i));
+                }
+                out.append('\n');
+            }
+        } catch (SQLException e) {
+            out.append("  (could not list sessions: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
     }
 
     /** Runs a query outside the application, for assertions on what is really stored. */
@@ -124,10 +169,10 @@ public final class TestDatabase implements AutoCloseable {
 
     /**
      * Something built once per database and reused by every test of the run (an application context, an
-     * entity manager factory), closed before the database is dropped.
+     * entity manager factory), closed before the database is dropped when it is {@link AutoCloseable}.
      */
-    public synchronized <T extends AutoCloseable> T shared(Class<T> type, Function<TestDatabase, T> factory) {
-        AutoCloseable existing = shared.get(type);
+    public synchronized <T> T shared(Class<T> type, Function<TestDatabase, T> factory) {
+        Object existing = shared.get(type);
         if (existing == null) {
             existing = factory.apply(this);
             shared.put(type, existing);
@@ -139,7 +184,7 @@ public final class TestDatabase implements AutoCloseable {
     public synchronized void close() throws Exception {
         breakpoints.clear();
         Deque<AutoCloseable> dependents = new ArrayDeque<>();
-        shared.values().forEach(dependents::push);
+        shared.values().stream().filter(AutoCloseable.class::isInstance).map(AutoCloseable.class::cast).forEach(dependents::push);
         for (AutoCloseable dependent : dependents) {
             dependent.close();
         }

@@ -1,0 +1,63 @@
+package io.ormrace.samples.jpa;
+
+import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
+import org.hibernate.SessionFactory;
+
+/** Withdrawals from accounts, with Hibernate's native {@link org.hibernate.Session}. */
+public class AccountService {
+
+    private final SessionFactory sessionFactory;
+
+    public AccountService(SessionFactory sessionFactory) {
+        this.sessionFactory = sessionFactory;
+    }
+
+    public void open(String number, long balanceCents) {
+        sessionFactory.inTransaction(session -> session.persist(new Account(number, balanceCents)));
+    }
+
+    /** Checks the balance it read and debits it: two concurrent withdrawals both pass the check. */
+    public boolean withdraw(String number, long amountCents) {
+        return sessionFactory.fromTransaction(session -> {
+            Account account = session.get(Account.class, number);
+            if (account.getBalanceCents() < amountCents) {
+                return false;
+            }
+            account.setBalanceCents(account.getBalanceCents() - amountCents); // ormrace: lost-update
+            return true;
+        });
+    }
+
+    /**
+     * Takes the lock, but only after reading the balance: the lock does not refresh the state, so the check still
+     * runs on what was read before the lock, possibly stale.
+     */
+    public boolean withdrawLockingAfterTheRead(String number, long amountCents) {
+        return sessionFactory.fromTransaction(session -> {
+            Account account = session.get(Account.class, number);
+            session.lock(account, LockMode.PESSIMISTIC_WRITE);
+            if (account.getBalanceCents() < amountCents) {
+                return false;
+            }
+            account.setBalanceCents(account.getBalanceCents() - amountCents); // ormrace: lost-update
+            return true;
+        });
+    }
+
+    /** Reads the balance under a row lock: a concurrent withdrawal waits, then checks the debited balance. */
+    public boolean withdrawLocked(String number, long amountCents) {
+        return sessionFactory.fromTransaction(session -> {
+            Account account = session.find(Account.class, number, LockModeType.PESSIMISTIC_WRITE);
+            if (account.getBalanceCents() < amountCents) {
+                return false;
+            }
+            account.setBalanceCents(account.getBalanceCents() - amountCents);
+            return true;
+        });
+    }
+
+    public long balance(String number) {
+        return sessionFactory.fromTransaction(session -> session.get(Account.class, number).getBalanceCents());
+    }
+}
