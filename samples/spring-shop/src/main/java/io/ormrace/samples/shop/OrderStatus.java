@@ -1,0 +1,5 @@
+package io.ormrace.samples.shop;
+
+public enum OrderStatus {
+    PENDING, PAID, CANCELLED
+}
