@@ -58,7 +58,28 @@ public class SubscriberDirectory {
      * which sees the latest committed row whatever the isolation level.
      */
     public String subscribeWithSavepoint(String email) throws SQLException {
+        return subscribeUnderSavepoint(email, Connection.TRANSACTION_NONE, SubscriberDirectory::findTokenForUpdate);
+    }
+
+    /**
+     * The seed story's other fix: READ COMMITTED instead of MariaDB's REPEATABLE READ, so that each statement sees
+     * what is committed when it starts, and a plain re-read finds the winner. The savepoint is still needed, for
+     * PostgreSQL aborts the transaction at the duplicate whatever the isolation level.
+     */
+    public String subscribeReadCommitted(String email) throws SQLException {
+        return subscribeUnderSavepoint(email, Connection.TRANSACTION_READ_COMMITTED, SubscriberDirectory::findToken);
+    }
+
+    private interface TokenQuery {
+        Optional<String> find(Connection connection, String email) throws SQLException;
+    }
+
+    private String subscribeUnderSavepoint(String email, int isolation, TokenQuery reRead) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            int previousIsolation = connection.getTransactionIsolation();
+            if (isolation != Connection.TRANSACTION_NONE) {
+                connection.setTransactionIsolation(isolation);
+            }
             connection.setAutoCommit(false);
             try {
                 Optional<String> existing = findToken(connection, email);
@@ -76,13 +97,16 @@ public class SubscriberDirectory {
                         throw e;
                     }
                     connection.rollback(beforeInsert);
-                    token = findTokenForUpdate(connection, email).orElseThrow();
+                    token = reRead.find(connection, email).orElseThrow();
                 }
                 connection.commit();
                 return token;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(previousIsolation);
             }
         }
     }

@@ -48,6 +48,16 @@ class SubscriberDirectoryTest {
         assertThat(subscribers.count(email)).isEqualTo(1);
     }
 
+    @EveryDatabase
+    void readCommittedAndASavepointLetAPlainReReadFindTheWinnerOnEveryDatabase(TestDatabase db) throws Exception {
+        SubscriberDirectory subscribers = JdbcSample.on(db).subscribers;
+        String email = "edsger-" + UUID.randomUUID() + "@example.org";
+
+        subscribeTwiceWhileTheFirstHoldsItsLookup(db, () -> subscribers.subscribeReadCommitted(email),
+                (first, secondToken) -> assertThat(Race.outcome(first)).isEqualTo(secondToken));
+        assertThat(subscribers.count(email)).isEqualTo(1);
+    }
+
     private interface Outcome {
         void check(Future<String> first, String secondToken);
     }
