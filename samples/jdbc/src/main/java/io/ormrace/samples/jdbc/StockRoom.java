@@ -34,7 +34,7 @@ public class StockRoom {
             if (available < quantity) {
                 return false;
             }
-            setQuantity(connection, sku, available - quantity);
+            setQuantity(connection, sku, available - quantity); // ormrace: lost-update
             return true;
         }
     }

@@ -39,12 +39,12 @@ public class InventoryService {
      * locks the row, but this is a call on {@code this}: it bypasses the Spring proxy, so no transaction is begun.
      */
     public void restock(long productId, int quantity) {
-        addStock(productId, quantity);
+        addStock(productId, quantity); // ormrace: lock-outside-transaction
     }
 
     @Transactional
     public void addStock(long productId, int quantity) {
-        Product product = products.findByIdForUpdate(productId).orElseThrow(); // ormrace: lock-outside-transaction
+        Product product = products.findByIdForUpdate(productId).orElseThrow();
         product.setStock(product.getStock() + quantity);
         products.save(product);
     }
@@ -60,7 +60,7 @@ public class InventoryService {
 
     @Transactional
     private void putBack(long productId, int quantity) {
-        Product product = products.lockById(productId).orElseThrow();
+        Product product = products.lockById(productId).orElseThrow(); // ormrace: lock-outside-transaction
         product.setStock(product.getStock() + quantity);
         products.save(product); // ormrace: lost-update
     }
