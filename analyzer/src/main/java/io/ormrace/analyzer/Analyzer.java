@@ -1,0 +1,189 @@
+package io.ormrace.analyzer;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import io.ormrace.analyzer.checks.Check;
+import io.ormrace.analyzer.code.CodeIndex;
+import io.ormrace.analyzer.code.SourceFile;
+import io.ormrace.analyzer.flow.EntryPoints;
+import io.ormrace.analyzer.flow.Event;
+import io.ormrace.analyzer.schema.DdlReader;
+import io.ormrace.analyzer.schema.Schema;
+import io.ormrace.core.Finding;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads Java sources and the schema beside them, and reports the races the checks find. Files that cannot be read
+ * or parsed are reported as problems and skipped; the rest is still analyzed.
+ */
+public final class Analyzer {
+
+    /** What an analysis found, and what it could not read. */
+    public record Result(List<Finding> findings, List<Problem> problems, int javaFiles, int schemaFiles) {
+    }
+
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
+
+    private final Path workingDirectory;
+
+    public Analyzer(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    public Result analyze(List<Path> inputs) throws IOException {
+        Queue problems = new Queue();
+        List<Path> javaFiles = new ArrayList<>();
+        List<Path> schemaFiles = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new IOException("no such file or directory: " + input);
+            }
+            try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
+                files.filter(Files::isRegularFile).forEach(file -> {
+                    String name = file.getFileName().toString();
+                    if (name.endsWith(".java")) {
+                        javaFiles.add(file);
+                    } else if (isSchema(file)) {
+                        schemaFiles.add(file);
+                    }
+                });
+            }
+        }
+        Collections.sort(javaFiles);
+        Collections.sort(schemaFiles);
+
+        Schema schema = new Schema();
+        DdlReader ddl = new DdlReader(schema, problems);
+        for (Path file : schemaFiles) {
+            read(file, problems).ifPresent(text -> ddl.read(display(file), text));
+        }
+        List<SourceFile> sources = javaFiles.parallelStream()
+                .map(file -> parse(file, problems))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toList());
+        CodeIndex index = CodeIndex.build(sources, schema, problems);
+
+        List<Event> events = sources.parallelStream()
+                .flatMap(source -> EntryPoints.walk(index, source, problems).stream())
+                .collect(Collectors.toList());
+        List<Finding> findings = new ArrayList<>();
+        for (Event event : deduplicate(events)) {
+            for (Check check : Check.all()) {
+                check.check(event, schema).ifPresent(findings::add);
+            }
+        }
+        List<Finding> unique = new ArrayList<>(findings.stream()
+                .collect(Collectors.toMap(f -> f.rule().id() + "@" + f.location(), f -> f, (a, b) -> a, LinkedHashMap::new))
+                .values());
+        unique.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
+                .thenComparingInt(f -> f.location().column()).thenComparing(f -> f.rule().id()));
+        List<Problem> sortedProblems = new ArrayList<>(problems.items);
+        sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+        return new Result(unique, sortedProblems, javaFiles.size(), schemaFiles.size());
+    }
+
+    /**
+     * The same racy statement can be reached from several entry methods: walked as its own entry and through the
+     * callers that inline it. The sightings nearest to the statement are kept: at its own place when it is racy
+     * there, else at the closest callers that make it racy (a self-invocation, a connection in autocommit).
+     */
+    private static List<Event> deduplicate(List<Event> events) {
+        Map<Object, List<Event>> byOrigin = new IdentityHashMap<>();
+        for (Event event : events) {
+            byOrigin.computeIfAbsent(event.place().origin(), origin -> new ArrayList<>()).add(event);
+        }
+        List<Event> kept = new ArrayList<>();
+        for (List<Event> sameOrigin : byOrigin.values()) {
+            Map<Class<?>, List<Event>> byKind = sameOrigin.stream().collect(Collectors.groupingBy(Object::getClass));
+            for (List<Event> group : byKind.values()) {
+                int nearest = group.stream().mapToInt(e -> e.place().hops()).min().orElse(0);
+                group.stream().filter(e -> e.place().hops() == nearest).forEach(kept::add);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isSchema(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        String path = file.toString().replace('\\', '/').toLowerCase();
+        return name.endsWith(".sql") && (path.contains("/db/migration/") || path.contains("/migrations/")
+                || name.startsWith("schema") || path.contains("/flyway/"));
+    }
+
+    private Optional<SourceFile> parse(Path file, Consumer<Problem> problems) {
+        Optional<String> text = read(file, problems);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ParseResult<CompilationUnit> result = PARSER.get().parse(text.get());
+            if (!result.isSuccessful() || result.getResult().isEmpty()) {
+                result.getProblems().stream().findFirst().ifPresent(problem -> problems.accept(Problem.error(display(file),
+                        problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0),
+                        "cannot parse, skipped: " + problem.getMessage().lines().findFirst().orElse(""))));
+                return Optional.empty();
+            }
+            CompilationUnit unit = result.getResult().get();
+            unit.setStorage(file.toAbsolutePath());
+            return Optional.of(new SourceFile(display(file), unit));
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.accept(Problem.error(display(file), 0, "cannot parse, skipped: " + e));
+            return Optional.empty();
+        }
+    }
+
+    /** UTF-8, or Latin-1 with a warning for files that are not valid UTF-8. */
+    private Optional<String> read(Path file, Consumer<Problem> problems) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException e) {
+                problems.accept(Problem.warning(display(file), 0, "not valid UTF-8, read as ISO-8859-1"));
+                return Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            problems.accept(Problem.error(display(file), 0, "cannot read, skipped: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** The path as findings show it: relative to the working directory when below it. */
+    String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        boolean sameRoot = absolute.getRoot() != null && absolute.getRoot().equals(workingDirectory.getRoot());
+        return (sameRoot ? workingDirectory.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+
+    private static final class Queue implements Consumer<Problem> {
+        private final ConcurrentLinkedQueue<Problem> items = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void accept(Problem problem) {
+            items.add(Objects.requireNonNull(problem));
+        }
+    }
+}

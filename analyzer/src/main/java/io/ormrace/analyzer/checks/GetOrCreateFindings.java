@@ -1,0 +1,30 @@
+package io.ormrace.analyzer.checks;
+
+import io.ormrace.analyzer.flow.Event;
+import io.ormrace.core.Evidence;
+import io.ormrace.core.Finding;
+import io.ormrace.core.Origin;
+import io.ormrace.core.Rule;
+
+/** What the two get-or-create rules share: the finding's place and its lookup-then-insert trail. */
+final class GetOrCreateFindings {
+
+    private GetOrCreateFindings() {
+    }
+
+    static Finding.Builder start(Rule rule, Event.InsertAfterLookup insert, String message) {
+        return Finding.builder(rule, Origin.STATIC)
+                .message(message)
+                .at(Places.of(insert.place()), insert.place().anchor())
+                .target(insert.table(), insert.lookup().columns())
+                .evidence(Places.evidence(Evidence.Kind.LOOKUP, insert.place(), insert.lookup().at(),
+                        (insert.bulk() ? "every row is loaded by " : "looked up by ") + insert.lookup().description()
+                                + (insert.bulk() ? " and diffed in memory" : " and found missing")))
+                .evidence(Places.evidence(Evidence.Kind.INSERT, insert.place(), insert.place().origin(),
+                        "inserted by " + insert.insertDescription()));
+    }
+
+    static String columns(Event.InsertAfterLookup insert) {
+        return String.join(", ", insert.lookup().columns());
+    }
+}

@@ -1,0 +1,35 @@
+package io.ormrace.analyzer.checks;
+
+import io.ormrace.analyzer.flow.Event;
+import io.ormrace.analyzer.schema.Schema;
+import io.ormrace.core.Evidence;
+import io.ormrace.core.Finding;
+import io.ormrace.core.Rule;
+import java.util.Optional;
+
+/** Look up by some columns, insert when missing, and no unique key covers those columns: duplicates get stored. */
+@CheckInfo(rule = Rule.RACY_GET_OR_CREATE)
+public final class RacyGetOrCreateCheck implements Check {
+
+    @Override
+    public Optional<Finding> check(Event event, Schema schema) {
+        if (!(event instanceof Event.InsertAfterLookup insert) || insert.lookup().columns().isEmpty()
+                || schema.uniqueKeyCovering(insert.table(), insert.lookup().columns()).isPresent()) {
+            return Optional.empty();
+        }
+        String columns = GetOrCreateFindings.columns(insert);
+        String table = insert.table();
+        return Optional.of(GetOrCreateFindings.start(rule(), insert,
+                        "a " + table + " row is inserted when a lookup by (" + columns + ") finds none, but no unique "
+                                + "constraint covers (" + columns + "): concurrent callers both find none and store duplicates")
+                .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, "no unique constraint or unique index on " + table + " ("
+                        + columns + ") in the entity mapping or the SQL schema"))
+                .fix("let the database refuse duplicates", "alter table " + table + " add constraint uk_" + table + "_"
+                        + String.join("_", insert.lookup().columns()) + " unique (" + columns + ");")
+                .fix("or declare it on the entity", "@Table(uniqueConstraints = @UniqueConstraint(columnNames = {\""
+                        + String.join("\", \"", insert.lookup().columns()) + "\"}))")
+                .fix("then handle the violation", "insert in its own transaction (REQUIRES_NEW, a savepoint), catch "
+                        + "DataIntegrityViolationException and re-read; or upsert: insert ... on conflict do nothing")
+                .build());
+    }
+}

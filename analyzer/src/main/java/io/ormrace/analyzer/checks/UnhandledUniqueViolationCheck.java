@@ -1,0 +1,45 @@
+package io.ormrace.analyzer.checks;
+
+import io.ormrace.analyzer.flow.Event;
+import io.ormrace.analyzer.schema.Schema;
+import io.ormrace.analyzer.schema.Table;
+import io.ormrace.core.Evidence;
+import io.ormrace.core.Finding;
+import io.ormrace.core.Rule;
+import java.util.Optional;
+
+/**
+ * Look up, insert when missing, with a unique key that prevents duplicates: but the violation a concurrent insert
+ * causes is not handled, or is caught and re-read inside the very transaction the failed insert ran in.
+ */
+@CheckInfo(rule = Rule.UNHANDLED_UNIQUE_VIOLATION)
+public final class UnhandledUniqueViolationCheck implements Check {
+
+    @Override
+    public Optional<Finding> check(Event event, Schema schema) {
+        if (!(event instanceof Event.InsertAfterLookup insert) || insert.handling() == Event.Handling.HANDLED) {
+            return Optional.empty();
+        }
+        Optional<Table.UniqueKey> key = schema.uniqueKeyCovering(insert.table(), insert.lookup().columns());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        String constraint = "unique (" + String.join(", ", key.get().columns()) + ") declared at " + key.get().declaredIn();
+        String message = insert.handling() == Event.Handling.CAUGHT_SAME_TRANSACTION
+                ? "the unique violation of this insert is caught and the row re-read in the same transaction: PostgreSQL "
+                        + "has aborted that transaction, and under MySQL/MariaDB REPEATABLE READ its snapshot does not hold "
+                        + "the other caller's row"
+                : "when a concurrent caller inserts the same " + insert.table() + " (" + GetOrCreateFindings.columns(insert)
+                        + ") first, this insert fails on the unique constraint and the error reaches the caller instead of the row";
+        return Optional.of(GetOrCreateFindings.start(rule(), insert, message)
+                .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, constraint))
+                .fix("insert in a transaction of its own, then re-read in a new one",
+                        "@Transactional(propagation = Propagation.REQUIRES_NEW) on the insert, in another bean; catch "
+                                + "DataIntegrityViolationException in a non-transactional caller and look the row up again")
+                .fix("or under a savepoint", "Savepoint sp = connection.setSavepoint(); insert; on SQLState 23xxx: "
+                        + "connection.rollback(sp) and re-read with 'for update'")
+                .fix("or upsert atomically", "insert into " + insert.table() + " (...) values (...) on conflict ("
+                        + GetOrCreateFindings.columns(insert) + ") do nothing  -- PostgreSQL; insert ignore -- MariaDB/MySQL")
+                .build());
+    }
+}

@@ -1,0 +1,37 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A catch that surrounds an insert: does it catch a unique violation, re-read the row, undo a savepoint? */
+record CatchInfo(List<String> types, boolean reReads, boolean rollsBackToSavepoint) {
+
+    /** Exceptions a unique violation arrives as, or any of their supertypes. */
+    private static final Set<String> DUPLICATE_TYPES = Set.of("DataIntegrityViolationException", "DuplicateKeyException",
+            "DataAccessException", "NonTransientDataAccessException", "PersistenceException", "EntityExistsException",
+            "ConstraintViolationException", "SQLIntegrityConstraintViolationException", "SQLException",
+            "BatchUpdateException", "JpaSystemException", "RuntimeException", "Exception", "Throwable",
+            "UncategorizedSQLException", "JDBCException", "HibernateException");
+    private static final Pattern READ = Pattern.compile("^(find|get|read|query|select|load|fetch|lookup|search|exists|count)[A-Z_]?.*");
+    private static final Set<String> NOT_READS = Set.of("getMessage", "getCause", "getSQLState", "getErrorCode",
+            "getClass", "getLocalizedMessage", "getConstraintName", "getMostSpecificCause", "getRootCause",
+            "getNextException", "getStackTrace", "getSuppressed");
+
+    static CatchInfo of(CatchClause clause) {
+        List<String> types = clause.getParameter().getType().isUnionType()
+                ? clause.getParameter().getType().asUnionType().getElements().stream().map(t -> t.asString()).toList()
+                : List.of(clause.getParameter().getType().asString());
+        List<MethodCallExpr> calls = clause.getBody().findAll(MethodCallExpr.class);
+        boolean reReads = calls.stream().map(MethodCallExpr::getNameAsString)
+                .anyMatch(name -> READ.matcher(name).matches() && !NOT_READS.contains(name));
+        boolean savepoint = calls.stream().anyMatch(call -> call.getNameAsString().equals("rollback") && call.getArguments().size() == 1);
+        return new CatchInfo(types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList(), reReads, savepoint);
+    }
+
+    boolean catchesUniqueViolation() {
+        return types.stream().anyMatch(DUPLICATE_TYPES::contains);
+    }
+}

@@ -1,0 +1,67 @@
+package io.ormrace.analyzer.flow;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Local variables and what they hold, with the declared type name where the source gives one. */
+final class Env {
+
+    private final Env parent;
+    private final Map<String, Value> values = new HashMap<>();
+    private final Map<String, String> types = new HashMap<>();
+
+    Env(Env parent) {
+        this.parent = parent;
+    }
+
+    void declare(String name, String type, Value value) {
+        values.put(name, value);
+        if (type != null) {
+            types.put(name, type);
+        }
+    }
+
+    /** Assigns an existing variable where it was declared, or declares it here. */
+    void assign(String name, Value value) {
+        for (Env env = this; env != null; env = env.parent) {
+            if (env.values.containsKey(name)) {
+                env.values.put(name, value);
+                return;
+            }
+        }
+        values.put(name, value);
+    }
+
+    Optional<Value> value(String name) {
+        for (Env env = this; env != null; env = env.parent) {
+            Value value = env.values.get(name);
+            if (value != null) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<String> type(String name) {
+        for (Env env = this; env != null; env = env.parent) {
+            String type = env.types.get(name);
+            if (type != null) {
+                return Optional.of(type);
+            }
+            if (env.values.containsKey(name)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean isLocal(String name) {
+        for (Env env = this; env != null; env = env.parent) {
+            if (env.values.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.Node;
+import io.ormrace.analyzer.code.SourceFile;
+import java.util.List;
+
+/** What the walk of a method saw that a check may report. */
+public sealed interface Event {
+
+    /**
+     * Where it is reported (a statement of the analyzed method), where it really happens (maybe in a callee), and
+     * through how many inlined calls it was reached.
+     */
+    record Place(SourceFile file, Node reportAt, String anchor, Node origin, int hops) {
+    }
+
+    Place place();
+
+    /** A changed column written back: by save/merge/update, JDBC, or dirty checking at commit. */
+    record Write(Place place, RowOrigin row, RowOrigin.Change change, String how, TxScope writtenIn) implements Event {
+    }
+
+    /** A row inserted after a lookup came back empty (or after a table was loaded and diffed). */
+    record InsertAfterLookup(Place place, Lookup lookup, String table, Handling handling, String insertDescription,
+            boolean bulk) implements Event {
+    }
+
+    /** How a unique violation of the insert would be met. */
+    enum Handling {
+        /** nothing catches it */
+        NONE,
+        /** caught and re-read, but in the transaction the failed insert ran in */
+        CAUGHT_SAME_TRANSACTION,
+        /** caught and re-read after the insert ran in its own transaction or savepoint */
+        HANDLED
+    }
+
+    /** A pessimistic lock taken with no transaction to hold it. */
+    record LockOutsideTransaction(Place place, String target, String how, String why, List<Node> trail) implements Event {
+    }
+}

@@ -1,0 +1,43 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.body.CallableDeclaration;
+import io.ormrace.analyzer.code.CodeIndex;
+import io.ormrace.analyzer.code.SourceFile;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** What the walk of one entry method shares across the helpers, beans and lambdas it goes into. */
+final class FlowContext {
+
+    static final List<ApiCalls> APIS = List.of(new SpringDataCalls(), new JpaCalls(), new JdbcCalls(), new TransactionCalls());
+
+    final CodeIndex index;
+    final SourceFile file;
+    final String anchor;
+    private final Consumer<Event> events;
+    final Map<TxScope, List<RowOrigin>> rowsByScope = new IdentityHashMap<>();
+    final List<Lookup> loadedTables = new ArrayList<>();
+    final Deque<CallableDeclaration<?>> stack = new ArrayDeque<>();
+
+    FlowContext(CodeIndex index, SourceFile file, String anchor, Consumer<Event> events) {
+        this.index = index;
+        this.file = file;
+        this.anchor = anchor;
+        this.events = events;
+    }
+
+    void emit(Event event) {
+        events.accept(event);
+    }
+
+    void register(RowOrigin row) {
+        if (row.scope != null) {
+            rowsByScope.computeIfAbsent(row.scope, scope -> new ArrayList<>()).add(row);
+        }
+    }
+}

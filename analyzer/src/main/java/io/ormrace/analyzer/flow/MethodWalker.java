@@ -1,0 +1,878 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.YieldStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.ormrace.analyzer.code.CodeIndex;
+import io.ormrace.analyzer.schema.Names;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks one method body in order, following what each value is (a row read from the database, a value derived from
+ * its columns, a lookup that may be empty), which transaction is in force, and what guards the code. It goes into
+ * lambdas, helpers of the same class and other beans' methods, and reports what it sees as {@link Event}s.
+ */
+public final class MethodWalker {
+
+    private static final int MAX_DEPTH = 6;
+
+    final FlowContext context;
+    final TypeDeclaration<?> owner;
+    /** The statement of the entry method this walk was reached from; null while walking the entry itself. */
+    final Node callSite;
+    final int depth;
+    /** How many inlined calls lie between the entry method and this walk. */
+    final int hops;
+    final Env env;
+    TxScope tx;
+    /** Why no transaction is in force, when the code suggests one should be. */
+    String noTransactionReason;
+    Flow flow;
+    final Deque<CatchInfo> catches;
+    final Value self;
+    private final List<Value> returns = new ArrayList<>();
+
+    private MethodWalker(FlowContext context, TypeDeclaration<?> owner, Node callSite, int depth, int hops, Env env,
+            TxScope tx, String noTransactionReason, Flow flow, Deque<CatchInfo> catches, Value self) {
+        this.context = context;
+        this.owner = owner;
+        this.callSite = callSite;
+        this.depth = depth;
+        this.hops = hops;
+        this.env = env;
+        this.tx = tx;
+        this.noTransactionReason = noTransactionReason;
+        this.flow = flow;
+        this.catches = catches;
+        this.self = self;
+    }
+
+    /** Walks a method as an entry point: called from outside, through the Spring proxy when it is a bean. */
+    static void walkEntry(FlowContext context, TypeDeclaration<?> owner, MethodDeclaration method) {
+        Transactions.Declared declared = Transactions.declared(method, owner);
+        TxScope tx = declared.begins() ? declared.newScope(owner.getNameAsString() + "." + method.getNameAsString()) : null;
+        String reason = declared.privateMethod()
+                ? owner.getNameAsString() + "." + method.getNameAsString() + " is @Transactional but private: the Spring proxy "
+                        + "cannot intercept a private method, so no transaction is begun"
+                : null;
+        MethodWalker walker = new MethodWalker(context, owner, null, 0, 0, new Env(null), tx, reason, new Flow(),
+                new ArrayDeque<>(), Value.UNKNOWN);
+        walker.bindParameters(method.getParameters(), List.of());
+        context.stack.push(method);
+        method.getBody().ifPresent(walker::walk);
+        context.stack.pop();
+        if (tx != null) {
+            walker.endScope(tx);
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    /** Walks a statement; true when it always leaves the enclosing block (return, throw, break, continue). */
+    boolean walk(Statement statement) {
+        if (statement instanceof BlockStmt block) {
+            return walkBlock(block.getStatements());
+        }
+        if (statement instanceof ExpressionStmt expression) {
+            eval(expression.getExpression());
+            return false;
+        }
+        if (statement instanceof IfStmt ifStmt) {
+            return walkIf(ifStmt);
+        }
+        if (statement instanceof ReturnStmt returnStmt) {
+            returns.add(returnStmt.getExpression().map(this::eval).orElse(Value.UNKNOWN));
+            return true;
+        }
+        if (statement instanceof ThrowStmt throwStmt) {
+            eval(throwStmt.getExpression());
+            return true;
+        }
+        if (statement instanceof BreakStmt || statement instanceof ContinueStmt) {
+            return true;
+        }
+        if (statement instanceof TryStmt tryStmt) {
+            return walkTry(tryStmt);
+        }
+        if (statement instanceof ForEachStmt forEach) {
+            Value iterable = eval(forEach.getIterable());
+            Value element = iterable instanceof Value.LookupResult result && result.rows() != null
+                    ? new Value.Row(result.rows()) : Value.UNKNOWN;
+            forEach.getVariable().getVariables().forEach(v -> env.declare(v.getNameAsString(), null, element));
+            walkScoped(forEach.getBody());
+            return false;
+        }
+        if (statement instanceof ForStmt forStmt) {
+            forStmt.getInitialization().forEach(this::eval);
+            forStmt.getCompare().ifPresent(this::eval);
+            walkScoped(forStmt.getBody());
+            forStmt.getUpdate().forEach(this::eval);
+            return false;
+        }
+        if (statement instanceof WhileStmt whileStmt) {
+            eval(whileStmt.getCondition());
+            walkScoped(whileStmt.getBody());
+            return false;
+        }
+        if (statement instanceof DoStmt doStmt) {
+            walkScoped(doStmt.getBody());
+            eval(doStmt.getCondition());
+            return false;
+        }
+        if (statement instanceof SwitchStmt switchStmt) {
+            eval(switchStmt.getSelector());
+            walkSwitch(switchStmt.getEntries());
+            return false;
+        }
+        if (statement instanceof SynchronizedStmt synchronizedStmt) {
+            eval(synchronizedStmt.getExpression());
+            return walk(synchronizedStmt.getBody());
+        }
+        if (statement instanceof LabeledStmt labeled) {
+            return walk(labeled.getStatement());
+        }
+        if (statement instanceof YieldStmt yieldStmt) {
+            returns.add(eval(yieldStmt.getExpression()));
+            return true;
+        }
+        return false;
+    }
+
+    private boolean walkBlock(List<Statement> statements) {
+        Flow outer = flow;
+        flow = outer.copy();
+        try {
+            for (Statement statement : statements) {
+                if (walk(statement)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            flow = outer;
+        }
+    }
+
+    private void walkScoped(Statement statement) {
+        Flow outer = flow;
+        flow = outer.copy();
+        walk(statement);
+        flow = outer;
+    }
+
+    private void walkSwitch(NodeList<SwitchEntry> entries) {
+        for (SwitchEntry entry : entries) {
+            entry.getLabels().forEach(this::eval);
+            walkBlock(entry.getStatements());
+        }
+    }
+
+    private boolean walkIf(IfStmt ifStmt) {
+        Value condition = eval(ifStmt.getCondition());
+        Set<Value.ColumnRef> refs = refs(condition);
+        Value.Presence presence = presence(condition);
+        Flow base = flow;
+
+        flow = branch(base, refs, presence, true);
+        boolean thenExits = walk(ifStmt.getThenStmt());
+        boolean elseExits = false;
+        if (ifStmt.getElseStmt().isPresent()) {
+            flow = branch(base, refs, presence, false);
+            elseExits = walk(ifStmt.getElseStmt().get());
+        }
+        flow = base;
+        if (thenExits && !elseExits) {
+            flow = branch(base, refs, presence, false);
+        } else if (elseExits && !thenExits) {
+            flow = branch(base, refs, presence, true);
+        }
+        return thenExits && elseExits;
+    }
+
+    /** The flow inside one branch of a condition: guarded by its columns, and knowing whether a lookup was empty. */
+    private static Flow branch(Flow base, Set<Value.ColumnRef> refs, Value.Presence presence, boolean whenTrue) {
+        Flow flow = base.copy();
+        flow.guards.addAll(refs);
+        if (presence != null && presence.presentWhenTrue() != whenTrue) {
+            flow.emptyLookups.add(presence.lookup());
+        }
+        return flow;
+    }
+
+    private boolean walkTry(TryStmt tryStmt) {
+        tryStmt.getResources().forEach(this::eval);
+        List<CatchInfo> infos = tryStmt.getCatchClauses().stream().map(CatchInfo::of).toList();
+        for (int i = infos.size() - 1; i >= 0; i--) {
+            catches.push(infos.get(i));
+        }
+        boolean tryExits;
+        try {
+            tryExits = walk(tryStmt.getTryBlock());
+        } finally {
+            infos.forEach(info -> catches.pop());
+        }
+        boolean catchesExit = true;
+        for (CatchClause clause : tryStmt.getCatchClauses()) {
+            env.declare(clause.getParameter().getNameAsString(), null, Value.UNKNOWN);
+            catchesExit &= walk(clause.getBody());
+        }
+        tryStmt.getFinallyBlock().ifPresent(this::walk);
+        return tryExits && catchesExit;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    Value eval(Expression expression) {
+        if (expression instanceof MethodCallExpr call) {
+            return call(call);
+        }
+        if (expression instanceof NameExpr name) {
+            return name(name.getNameAsString());
+        }
+        if (expression instanceof VariableDeclarationExpr declaration) {
+            for (VariableDeclarator variable : declaration.getVariables()) {
+                Value value = variable.getInitializer().map(this::eval).orElse(Value.UNKNOWN);
+                String type = variable.getType().isVarType() ? null : CodeIndex.simpleName(variable.getType());
+                env.declare(variable.getNameAsString(), type, typed(type, value));
+            }
+            return Value.UNKNOWN;
+        }
+        if (expression instanceof AssignExpr assign) {
+            return assign(assign);
+        }
+        if (expression instanceof StringLiteralExpr literal) {
+            return new Value.Text(literal.asString());
+        }
+        if (expression instanceof TextBlockLiteralExpr block) {
+            return new Value.Text(block.asString());
+        }
+        if (expression instanceof BinaryExpr binary) {
+            return binary(binary);
+        }
+        if (expression instanceof UnaryExpr unary) {
+            return unary(unary);
+        }
+        if (expression instanceof ConditionalExpr conditional) {
+            return conditional(conditional);
+        }
+        if (expression instanceof EnclosedExpr enclosed) {
+            return eval(enclosed.getInner());
+        }
+        if (expression instanceof CastExpr cast) {
+            return eval(cast.getExpression());
+        }
+        if (expression instanceof FieldAccessExpr access) {
+            return fieldAccess(access);
+        }
+        if (expression instanceof ObjectCreationExpr creation) {
+            return creation(creation);
+        }
+        if (expression instanceof LambdaExpr lambda) {
+            return new Value.Lambda(lambda, env, this);
+        }
+        if (expression instanceof SwitchExpr switchExpr) {
+            eval(switchExpr.getSelector());
+            walkSwitch(switchExpr.getEntries());
+            return Value.UNKNOWN;
+        }
+        expression.getChildNodes().stream().filter(Expression.class::isInstance).map(Expression.class::cast)
+                .forEach(this::eval);
+        return Value.UNKNOWN;
+    }
+
+    private Value name(String name) {
+        Optional<Value> local = env.value(name);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        if (self instanceof Value.Row row && isAttribute(row.origin(), name)) {
+            return new Value.Scalar(Set.of(ref(row.origin(), name)));
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value fieldAccess(FieldAccessExpr access) {
+        if (access.getScope() instanceof ThisExpr) {
+            return name(access.getNameAsString());
+        }
+        Value scope = eval(access.getScope());
+        if (scope instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())) {
+            return new Value.Scalar(Set.of(ref(row.origin(), access.getNameAsString())));
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Value assign(AssignExpr assign) {
+        Value value = eval(assign.getValue());
+        Expression target = assign.getTarget();
+        if (assign.getOperator() != AssignExpr.Operator.ASSIGN) {
+            value = combine(eval(target), value);
+        }
+        if (target instanceof NameExpr name) {
+            if (env.isLocal(name.getNameAsString())) {
+                env.assign(name.getNameAsString(), value);
+            } else if (self instanceof Value.Row row && isAttribute(row.origin(), name.getNameAsString())) {
+                change(row, name.getNameAsString(), value, assign);
+            }
+        } else if (target instanceof FieldAccessExpr access) {
+            Value scope = access.getScope() instanceof ThisExpr ? self : eval(access.getScope());
+            if (scope instanceof Value.Row row) {
+                change(row, access.getNameAsString(), value, assign);
+            }
+        }
+        return value;
+    }
+
+    private Value binary(BinaryExpr binary) {
+        Value left = eval(binary.getLeft());
+        Value right = eval(binary.getRight());
+        BinaryExpr.Operator operator = binary.getOperator();
+        if (operator == BinaryExpr.Operator.PLUS && left instanceof Value.Text l && right instanceof Value.Text r) {
+            return new Value.Text(l.text() + r.text());
+        }
+        if (operator == BinaryExpr.Operator.EQUALS || operator == BinaryExpr.Operator.NOT_EQUALS) {
+            boolean equals = operator == BinaryExpr.Operator.EQUALS;
+            if (binary.getRight() instanceof NullLiteralExpr && lookupOf(left) != null) {
+                return new Value.Presence(lookupOf(left), !equals);
+            }
+            if (binary.getLeft() instanceof NullLiteralExpr && lookupOf(right) != null) {
+                return new Value.Presence(lookupOf(right), !equals);
+            }
+        }
+        Value.Presence count = countComparison(left, right, binary.getRight(), operator);
+        if (count != null) {
+            return count;
+        }
+        return combine(left, right);
+    }
+
+    /** {@code count == 0}, {@code count > 0} on the result of a counting lookup. */
+    private static Value.Presence countComparison(Value left, Value right, Expression rightExpression, BinaryExpr.Operator operator) {
+        if (!(left instanceof Value.LookupResult result) || result.kind() != Value.LookupResult.Kind.COUNT
+                || !(rightExpression instanceof IntegerLiteralExpr literal)) {
+            return null;
+        }
+        int n = literal.asNumber().intValue();
+        return switch (operator) {
+            case EQUALS -> n == 0 ? new Value.Presence(result.lookup(), false) : null;
+            case NOT_EQUALS, GREATER -> n == 0 ? new Value.Presence(result.lookup(), true) : null;
+            case LESS_EQUALS -> n == 0 ? new Value.Presence(result.lookup(), false) : null;
+            case LESS -> n == 1 ? new Value.Presence(result.lookup(), false) : null;
+            case GREATER_EQUALS -> n == 1 ? new Value.Presence(result.lookup(), true) : null;
+            default -> null;
+        };
+    }
+
+    private Value unary(UnaryExpr unary) {
+        Value operand = eval(unary.getExpression());
+        if (unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT && presence(operand) != null) {
+            Value.Presence presence = presence(operand);
+            return new Value.Presence(presence.lookup(), !presence.presentWhenTrue());
+        }
+        if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
+            Expression target = unary.getExpression();
+            if (target instanceof NameExpr name && !env.isLocal(name.getNameAsString()) && self instanceof Value.Row row) {
+                change(row, name.getNameAsString(), operand, unary);
+            } else if (target instanceof FieldAccessExpr access) {
+                Value scope = access.getScope() instanceof ThisExpr ? self : eval(access.getScope());
+                if (scope instanceof Value.Row row) {
+                    change(row, access.getNameAsString(), operand, unary);
+                }
+            }
+        }
+        return operand instanceof Value.Scalar ? operand : Value.UNKNOWN;
+    }
+
+    private Value conditional(ConditionalExpr conditional) {
+        Value condition = eval(conditional.getCondition());
+        Set<Value.ColumnRef> refs = refs(condition);
+        Value.Presence presence = presence(condition);
+        Flow base = flow;
+        flow = branch(base, refs, presence, true);
+        Value then = eval(conditional.getThenExpr());
+        flow = branch(base, refs, presence, false);
+        Value otherwise = eval(conditional.getElseExpr());
+        flow = base;
+        if (then instanceof Value.Maybe maybe && maybe.lookup() == null && presence != null) {
+            then = new Value.Maybe(maybe.content(), presence.lookup());
+        }
+        if (otherwise instanceof Value.Maybe maybe && maybe.lookup() == null && presence != null) {
+            otherwise = new Value.Maybe(maybe.content(), presence.lookup());
+        }
+        return lookupOf(then) != null || then instanceof Value.Scalar ? then : otherwise;
+    }
+
+    private Value creation(ObjectCreationExpr creation) {
+        List<Value> arguments = creation.getArguments().stream().map(this::eval).toList();
+        String type = creation.getType().getNameAsString();
+        if (context.index.entity(type).isPresent()) {
+            return new Value.Fresh(type);
+        }
+        if (arguments.size() == 1 && (arguments.get(0) instanceof Value.LoadedTable
+                || arguments.get(0) instanceof Value.LookupResult)) {
+            return arguments.get(0);
+        }
+        return Value.UNKNOWN;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    private Value call(MethodCallExpr call) {
+        Optional<Expression> scope = call.getScope();
+        if (scope.isEmpty() || scope.get() instanceof ThisExpr) {
+            return callOwn(call).orElseGet(() -> evalArguments(call));
+        }
+        if (scope.get() instanceof NameExpr name && name.getNameAsString().equals("Optional") && !env.isLocal("Optional")) {
+            return optionalFactory(call);
+        }
+        Value receiver = eval(scope.get());
+        String receiverType = staticType(scope.get());
+        if (receiver instanceof Value.Lambda lambda && !call.getNameAsString().startsWith("and")
+                && !call.getNameAsString().equals("compose")) {
+            return invoke(lambda, call.getArguments().stream().map(this::eval).toList(), flow);
+        }
+        for (ApiCalls api : FlowContext.APIS) {
+            Optional<Value> handled = api.handle(this, call, receiver, receiverType);
+            if (handled.isPresent()) {
+                return handled.get();
+            }
+        }
+        Optional<Value> generic = ValueCalls.handle(this, call, receiver);
+        if (generic.isPresent()) {
+            return generic.get();
+        }
+        if (receiverType != null) {
+            Optional<Value> bean = callBean(receiverType, call);
+            if (bean.isPresent()) {
+                return bean.get();
+            }
+        }
+        return evalArguments(call);
+    }
+
+    private Value optionalFactory(MethodCallExpr call) {
+        return switch (call.getNameAsString()) {
+            case "of", "ofNullable" -> {
+                Value content = call.getArguments().isEmpty() ? Value.UNKNOWN : eval(call.getArgument(0));
+                yield new Value.Maybe(content, lookupOf(content));
+            }
+            case "empty" -> new Value.Maybe(Value.UNKNOWN, null);
+            default -> evalArguments(call);
+        };
+    }
+
+    /** Evaluates the arguments of a call ormrace knows nothing about; lambdas among them run in place. */
+    Value evalArguments(MethodCallExpr call) {
+        for (Expression argument : call.getArguments()) {
+            Value value = eval(argument);
+            if (value instanceof Value.Lambda lambda) {
+                invoke(lambda, List.of(), flow);
+            }
+        }
+        return Value.UNKNOWN;
+    }
+
+    List<Value> arguments(MethodCallExpr call) {
+        return call.getArguments().stream().map(this::eval).toList();
+    }
+
+    /** Runs a lambda body where it is invoked, with the variables it captured where it was written. */
+    Value invoke(Value.Lambda lambda, List<Value> arguments, Flow invokedWith) {
+        MethodWalker definer = lambda.definedIn();
+        MethodWalker walker = new MethodWalker(context, definer.owner, definer.callSite, depth + 1, definer.hops,
+                new Env(lambda.captured()), tx, noTransactionReason, invokedWith.copy(), catches, definer.self);
+        NodeList<Parameter> parameters = lambda.expression().getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            String type = parameter.getType().isUnknownType() || parameter.getType().isVarType()
+                    ? null : CodeIndex.simpleName(parameter.getType());
+            walker.env.declare(parameter.getNameAsString(), type, i < arguments.size() ? arguments.get(i) : Value.UNKNOWN);
+        }
+        if (depth > MAX_DEPTH) {
+            return Value.UNKNOWN;
+        }
+        Statement body = lambda.expression().getBody();
+        if (body instanceof ExpressionStmt expression) {
+            return walker.eval(expression.getExpression());
+        }
+        walker.walk(body);
+        return walker.returnValue();
+    }
+
+    /** A method of this class: inlined, with the caller's transaction, since a call on this bypasses any proxy. */
+    private Optional<Value> callOwn(MethodCallExpr call) {
+        Optional<MethodDeclaration> callee = findMethod(owner, call.getNameAsString(), call.getArguments().size());
+        if (callee.isEmpty() || callee.get().getBody().isEmpty()) {
+            return Optional.empty();
+        }
+        MethodDeclaration method = callee.get();
+        String reason = noTransactionReason;
+        if (tx == null) {
+            Transactions.Declared declared = Transactions.declared(method, owner);
+            if (declared.annotated()) {
+                reason = declared.privateMethod()
+                        ? owner.getNameAsString() + "." + method.getNameAsString() + " is @Transactional but private: the "
+                                + "Spring proxy cannot intercept a private method, so no transaction is begun"
+                        : owner.getNameAsString() + "." + method.getNameAsString() + " is @Transactional, but "
+                                + "it is called on this, which bypasses the Spring proxy: no transaction is begun";
+            }
+        }
+        return Optional.of(inline(method, owner, call, tx, reason, self));
+    }
+
+    /** A method of another bean of the project: entered through its proxy, so its @Transactional applies. */
+    private Optional<Value> callBean(String type, MethodCallExpr call) {
+        Optional<TypeDeclaration<?>> target = implementation(type);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<MethodDeclaration> callee = findMethod(target.get(), call.getNameAsString(), call.getArguments().size());
+        if (callee.isEmpty() || callee.get().getBody().isEmpty()) {
+            return Optional.empty();
+        }
+        Transactions.Declared declared = Transactions.declared(callee.get(), target.get());
+        TxScope calleeTx = declared.scopeFor(tx, target.get().getNameAsString() + "." + callee.get().getNameAsString());
+        Value result = inline(callee.get(), target.get(), call, calleeTx, calleeTx == null ? noTransactionReason : null, Value.UNKNOWN);
+        if (calleeTx != null && calleeTx != tx) {
+            endScope(calleeTx);
+        }
+        return Optional.of(result);
+    }
+
+    /** A method of an entity, run with {@code this} being the row it is called on. */
+    Optional<Value> callEntityMethod(Value.Row row, MethodCallExpr call) {
+        if (row.origin().entity == null) {
+            return Optional.empty();
+        }
+        Optional<TypeDeclaration<?>> entity = context.index.type(row.origin().entity.name()).map(CodeIndex.TypeEntry::declaration);
+        Optional<MethodDeclaration> method = entity.flatMap(type -> findMethod(type, call.getNameAsString(), call.getArguments().size()));
+        if (method.isEmpty() || method.get().getBody().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(inline(method.get(), entity.get(), call, tx, noTransactionReason, row));
+    }
+
+    private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
+            String reason, Value calleeSelf) {
+        List<Value> arguments = arguments(call);
+        if (depth >= MAX_DEPTH || context.stack.contains(method)) {
+            return Value.UNKNOWN;
+        }
+        Node site = callSite != null ? callSite : call;
+        MethodWalker walker = new MethodWalker(context, type, site, depth + 1, hops + 1, new Env(null), calleeTx, reason,
+                flow.copy(), catches, calleeSelf);
+        walker.bindParameters(method.getParameters(), arguments);
+        context.stack.push(method);
+        try {
+            method.getBody().ifPresent(walker::walk);
+        } finally {
+            context.stack.pop();
+        }
+        return walker.returnValue();
+    }
+
+    private void bindParameters(NodeList<Parameter> parameters, List<Value> arguments) {
+        for (int i = 0; i < parameters.size(); i++) {
+            String type = CodeIndex.simpleName(parameters.get(i).getType());
+            Value value = i < arguments.size() ? arguments.get(i) : Value.UNKNOWN;
+            env.declare(parameters.get(i).getNameAsString(), type, typed(type, value));
+        }
+    }
+
+    /** Gives an unknown value of a type the analysis follows its state of (a JDBC connection) a state to follow. */
+    private static Value typed(String type, Value value) {
+        if (value == Value.UNKNOWN && "Connection".equals(type)) {
+            return new Value.Connection(false);
+        }
+        return value;
+    }
+
+    private Value returnValue() {
+        for (Value value : returns) {
+            if (!(value instanceof Value.Unknown)) {
+                return value;
+            }
+        }
+        return Value.UNKNOWN;
+    }
+
+    private Optional<TypeDeclaration<?>> implementation(String type) {
+        Optional<CodeIndex.TypeEntry> entry = context.index.type(type);
+        if (entry.isEmpty() || context.index.repository(type).isPresent() || context.index.entity(type).isPresent()) {
+            return Optional.empty();
+        }
+        TypeDeclaration<?> declaration = entry.get().declaration();
+        if (declaration instanceof ClassOrInterfaceDeclaration classOrInterface && classOrInterface.isInterface()) {
+            return context.index.allTypes().stream().map(CodeIndex.TypeEntry::declaration)
+                    .filter(ClassOrInterfaceDeclaration.class::isInstance).map(ClassOrInterfaceDeclaration.class::cast)
+                    .filter(c -> !c.isInterface() && c.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals(type)))
+                    .<TypeDeclaration<?>>map(c -> c).findFirst();
+        }
+        return Optional.of(declaration);
+    }
+
+    private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity) {
+        Set<TypeDeclaration<?>> seen = new HashSet<>();
+        for (TypeDeclaration<?> current = type; current != null && seen.add(current); ) {
+            Optional<MethodDeclaration> found = current.getMethodsByName(name).stream()
+                    .filter(m -> m.getParameters().size() == arity || (m.getParameters().size() <= arity
+                            && !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs()))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            current = current instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()
+                    ? context.index.type(c.getExtendedTypes().get(0).getNameAsString()).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null)
+                    : null;
+        }
+        return Optional.empty();
+    }
+
+    /** The declared type of a variable or field the expression names, when the source says it. */
+    String staticType(Expression expression) {
+        if (expression instanceof NameExpr name) {
+            Optional<String> local = env.type(name.getNameAsString());
+            if (local.isPresent() || env.isLocal(name.getNameAsString())) {
+                return local.orElse(null);
+            }
+            return context.index.fieldType(owner, name.getNameAsString()).orElse(null);
+        }
+        if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+            return context.index.fieldType(owner, access.getNameAsString()).orElse(null);
+        }
+        if (expression instanceof MethodCallExpr call && call.getScope().isEmpty()) {
+            return findMethod(owner, call.getNameAsString(), call.getArguments().size())
+                    .map(m -> m.getType() instanceof ClassOrInterfaceType t ? t.getNameAsString() : null).orElse(null);
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- what the checks are told
+
+    Event.Place place(Node origin) {
+        return new Event.Place(context.file, callSite != null ? callSite : origin, context.anchor, origin, hops);
+    }
+
+    RowOrigin newRow(String table, io.ormrace.analyzer.code.EntityInfo entity, Node at, String description, Lookup lookup,
+            TxScope scope, String lockMode) {
+        RowOrigin row = new RowOrigin(table, entity, at, description, lookup, scope, lockMode);
+        context.register(row);
+        return row;
+    }
+
+    Lookup lookup(String table, List<String> columns, Node at, String description, TxScope scope) {
+        return new Lookup(table, columns, at, description, scope);
+    }
+
+    /** A column of a row changed in memory: remembered when the new value comes from the old one or is guarded by it. */
+    void change(Value.Row row, String attribute, Value value, Node at) {
+        RowOrigin origin = row.origin();
+        Value.ColumnRef own = ref(origin, attribute);
+        boolean derived = refs(value).contains(own);
+        boolean guarded = flow.guards.contains(own);
+        if (derived || guarded) {
+            origin.pending.add(new RowOrigin.Change(origin.column(attribute), at, place(at).reportAt(), hops, derived, guarded));
+        }
+    }
+
+    /** The row's pending changes are written now (save, merge, update). */
+    void written(RowOrigin row, Node at, String how, TxScope writtenIn) {
+        for (RowOrigin.Change change : row.pending) {
+            context.emit(new Event.Write(place(at), row, change, how, writtenIn));
+        }
+        row.pending.clear();
+    }
+
+    /** A JDBC or query update set a column from a value derived from the same column of a row read before. */
+    void jdbcWrite(String table, String column, Value value, Node at, String how, TxScope writtenIn) {
+        for (Value.ColumnRef source : refs(value)) {
+            if (Names.key(source.origin().table).equals(Names.key(table)) && source.column().equals(Names.key(column))) {
+                boolean guarded = flow.guards.contains(source);
+                context.emit(new Event.Write(place(at), source.origin(),
+                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, true, guarded), how, writtenIn));
+                return;
+            }
+        }
+        for (Value.ColumnRef guard : flow.guards) {
+            if (Names.key(guard.origin().table).equals(Names.key(table)) && guard.column().equals(Names.key(column))) {
+                context.emit(new Event.Write(place(at), guard.origin(),
+                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, false, true), how, writtenIn));
+                return;
+            }
+        }
+    }
+
+    /** The end of a transaction: dirty checking writes what changed on the rows read in it. */
+    void endScope(TxScope scope) {
+        List<RowOrigin> rows = context.rowsByScope.remove(scope);
+        if (rows == null) {
+            return;
+        }
+        for (RowOrigin row : rows) {
+            if (row.entity == null) {
+                continue;
+            }
+            for (RowOrigin.Change change : row.pending) {
+                Node at = change.at();
+                context.emit(new Event.Write(new Event.Place(context.file, reportNodeOf(change), context.anchor, at, change.hops()),
+                        row, change, "dirty checking at commit", scope));
+            }
+            row.pending.clear();
+        }
+    }
+
+    private static Node reportNodeOf(RowOrigin.Change change) {
+        return change.reportAt() != null ? change.reportAt() : change.at();
+    }
+
+    /** A row was inserted: if a lookup of the same table came back empty before, this is get-or-create. */
+    void inserted(String table, Node at, String description, boolean bulk, TxScope insertedIn) {
+        Lookup lookup = null;
+        for (int i = flow.emptyLookups.size() - 1; i >= 0 && lookup == null; i--) {
+            if (Names.key(flow.emptyLookups.get(i).table()).equals(Names.key(table))) {
+                lookup = flow.emptyLookups.get(i);
+            }
+        }
+        if (lookup == null && bulk) {
+            for (int i = context.loadedTables.size() - 1; i >= 0 && lookup == null; i--) {
+                if (Names.key(context.loadedTables.get(i).table()).equals(Names.key(table))) {
+                    lookup = context.loadedTables.get(i);
+                }
+            }
+        }
+        if (lookup == null) {
+            return;
+        }
+        context.emit(new Event.InsertAfterLookup(place(at), lookup, table, handling(insertedIn), description, bulk));
+    }
+
+    private Event.Handling handling(TxScope insertedIn) {
+        CatchInfo catching = catches.stream().filter(CatchInfo::catchesUniqueViolation).findFirst().orElse(null);
+        if (catching == null || !catching.reReads()) {
+            return Event.Handling.NONE;
+        }
+        boolean ownTransaction = insertedIn == null || insertedIn.ownForInsert()
+                || (flow.savepoint && catching.rollsBackToSavepoint());
+        return ownTransaction ? Event.Handling.HANDLED : Event.Handling.CAUGHT_SAME_TRANSACTION;
+    }
+
+    /**
+     * A pessimistic lock: reported when no transaction holds it. True when JPA refuses the lock outright
+     * ({@code TransactionRequiredException}), so that nothing after it runs.
+     */
+    boolean locked(Node at, String target, String how, boolean refusedWithoutTransaction, TxScope inForce, String reason) {
+        if (inForce != null) {
+            return false;
+        }
+        String why = reason != null ? reason : noTransactionReason != null ? noTransactionReason
+                : "no @Transactional applies to " + context.anchor.substring(context.anchor.lastIndexOf('.') + 1)
+                        + " and no transaction is begun";
+        context.emit(new Event.LockOutsideTransaction(place(at), target, how,
+                why + (refusedWithoutTransaction ? "; JPA refuses the lock with TransactionRequiredException"
+                        : "; the lock is released when the statement ends"), List.of(at)));
+        return refusedWithoutTransaction;
+    }
+
+    /** A lock taken by SQL on a JDBC connection in autocommit mode. */
+    void lockedInAutocommit(Node at, String target, String how) {
+        context.emit(new Event.LockOutsideTransaction(place(at), target, how,
+                "the connection is in autocommit mode: the statement is its own transaction, and the lock is released "
+                        + "as soon as it ends", List.of(at)));
+    }
+
+    // ---------------------------------------------------------------- values
+
+    static Value.ColumnRef ref(RowOrigin origin, String attribute) {
+        return new Value.ColumnRef(origin, Names.key(origin.column(attribute)));
+    }
+
+    static boolean isAttribute(RowOrigin origin, String name) {
+        return origin.entity != null && origin.entity.columns().containsKey(name);
+    }
+
+    static Set<Value.ColumnRef> refs(Value value) {
+        return value instanceof Value.Scalar scalar ? scalar.sources() : Set.of();
+    }
+
+    static Value combine(Value left, Value right) {
+        Set<Value.ColumnRef> refs = new HashSet<>(refs(left));
+        refs.addAll(refs(right));
+        return refs.isEmpty() ? Value.UNKNOWN : new Value.Scalar(Set.copyOf(refs));
+    }
+
+    static Value.Presence presence(Value value) {
+        if (value instanceof Value.Presence presence) {
+            return presence;
+        }
+        if (value instanceof Value.LookupResult result && result.kind() == Value.LookupResult.Kind.EXISTS) {
+            return new Value.Presence(result.lookup(), true);
+        }
+        return null;
+    }
+
+    static Lookup lookupOf(Value value) {
+        if (value instanceof Value.Row row) {
+            return row.origin().lookup;
+        }
+        if (value instanceof Value.Maybe maybe) {
+            return maybe.lookup() != null ? maybe.lookup() : lookupOf(maybe.content());
+        }
+        if (value instanceof Value.LookupResult result) {
+            return result.lookup();
+        }
+        if (value instanceof Value.Scalar scalar) {
+            return scalar.sources().stream().map(ref -> ref.origin().lookup).filter(l -> l != null).findFirst().orElse(null);
+        }
+        return null;
+    }
+}

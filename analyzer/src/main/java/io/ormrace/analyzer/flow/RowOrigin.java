@@ -1,0 +1,91 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.Node;
+import io.ormrace.analyzer.code.EntityInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A row read from the database: an entity instance or a JDBC result. It remembers how it was read (locked or not,
+ * in which transaction) and the changes made to it that are not written yet.
+ */
+public final class RowOrigin {
+
+    final String table;
+    final EntityInfo entity;
+    final Node readAt;
+    final String readDescription;
+    final Lookup lookup;
+    final TxScope scope;
+    String lockMode;
+    Node lockedAfterReadAt;
+    /** For JDBC rows: the selected columns, in order, to name {@code rs.getInt(1)}. */
+    List<String> selectedColumns = List.of();
+    /** JPA refused the locking read outside a transaction: nothing after it runs. */
+    boolean refusedWithoutTransaction;
+    final List<Change> pending = new ArrayList<>();
+
+    /**
+     * A change to one column, and what it was computed from.
+     *
+     * @param at        where the change is made (maybe in a helper)
+     * @param reportAt  the statement of the analyzed method that leads to it
+     * @param hops      how many inlined calls away from the analyzed method it is made
+     */
+    public record Change(String column, Node at, Node reportAt, int hops, boolean derivedFromItself, boolean guardedByItself) {
+    }
+
+    RowOrigin(String table, EntityInfo entity, Node readAt, String readDescription, Lookup lookup, TxScope scope, String lockMode) {
+        this.table = table;
+        this.entity = entity;
+        this.readAt = readAt;
+        this.readDescription = readDescription;
+        this.lookup = lookup;
+        this.scope = scope;
+        this.lockMode = lockMode;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public EntityInfo entity() {
+        return entity;
+    }
+
+    public Node readAt() {
+        return readAt;
+    }
+
+    public String readDescription() {
+        return readDescription;
+    }
+
+    public TxScope scope() {
+        return scope;
+    }
+
+    public String lockMode() {
+        return lockMode;
+    }
+
+    public Node lockedAfterReadAt() {
+        return lockedAfterReadAt;
+    }
+
+    public boolean refusedWithoutTransaction() {
+        return refusedWithoutTransaction;
+    }
+
+    public boolean isPessimisticallyLocked() {
+        return lockMode != null && lockMode.startsWith("PESSIMISTIC");
+    }
+
+    String column(String attribute) {
+        return entity != null ? entity.column(attribute) : attribute;
+    }
+
+    public String describe() {
+        return entity != null ? entity.name() : table;
+    }
+}

@@ -1,0 +1,99 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import io.ormrace.analyzer.code.EntityInfo;
+import io.ormrace.analyzer.code.RepositoryInfo;
+import io.ormrace.analyzer.code.RepositoryMethod;
+import io.ormrace.analyzer.schema.Names;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Spring Data repositories: the inherited CRUD methods ({@code findById}, {@code save}, {@code saveAll}...) and the
+ * declared ones (derived queries, {@code @Query}, {@code @Lock}, {@code @Modifying}).
+ */
+final class SpringDataCalls implements ApiCalls {
+
+    private static final Set<String> SAVES = Set.of("save", "saveAndFlush", "persist", "persistAndFlush", "insert", "update", "merge");
+    private static final Set<String> SAVE_ALLS = Set.of("saveAll", "saveAllAndFlush", "persistAll", "insertAll");
+    private static final Set<String> REFERENCES = Set.of("getById", "getReferenceById", "getOne");
+
+    @Override
+    public Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver, String receiverType) {
+        if (receiverType == null) {
+            return Optional.empty();
+        }
+        Optional<RepositoryInfo> repository = walker.context.index.repository(receiverType);
+        if (repository.isEmpty()) {
+            return Optional.empty();
+        }
+        RepositoryInfo repo = repository.get();
+        EntityInfo entity = walker.context.index.entity(repo.entity()).orElse(null);
+        String table = entity != null ? entity.table() : Names.snake(repo.entity());
+        String name = call.getNameAsString();
+        List<Value> arguments = walker.arguments(call);
+        String where = repo.name() + "." + name;
+
+        Optional<RepositoryMethod> declared = repo.method(name);
+        if (declared.isPresent()) {
+            return Optional.of(declaredMethod(walker, call, declared.get(), entity, table, where));
+        }
+        if (SAVES.contains(name) && arguments.size() == 1) {
+            Value saved = arguments.get(0);
+            if (saved instanceof Value.Fresh) {
+                walker.inserted(table, call, where + "(new " + repo.entity() + "(...))", false, walker.tx);
+            } else if (saved instanceof Value.Row row) {
+                walker.written(row.origin(), call, where + "(...)", walker.tx);
+            }
+            return Optional.of(saved);
+        }
+        if (SAVE_ALLS.contains(name)) {
+            walker.inserted(table, call, where + "(...)", true, walker.tx);
+            return Optional.of(Value.UNKNOWN);
+        }
+        List<String> id = entity != null ? entity.idColumns() : List.of("id");
+        return switch (name) {
+            case "findById" -> Optional.of(read(walker, call, entity, table, id, Optional.empty(), where, "Optional", false));
+            case "existsById" -> Optional.of(new Value.LookupResult(
+                    walker.lookup(table, id, call, where, walker.tx), Value.LookupResult.Kind.EXISTS, null));
+            case "findAll", "findAllById" -> Optional.of(Value.UNKNOWN);
+            default -> REFERENCES.contains(name)
+                    ? Optional.of(new Value.Row(walker.newRow(table, entity, call, where, null, walker.tx, null)))
+                    : Optional.of(Value.UNKNOWN);
+        };
+    }
+
+    private static Value declaredMethod(MethodWalker walker, MethodCallExpr call, RepositoryMethod method, EntityInfo entity,
+            String table, String where) {
+        List<String> columns = method.lookupColumns().stream().map(c -> entity != null ? entity.column(c) : c).toList();
+        return switch (method.kind()) {
+            case UPDATE, OTHER -> Value.UNKNOWN;
+            case EXISTS -> new Value.LookupResult(walker.lookup(table, columns, call, where, walker.tx),
+                    Value.LookupResult.Kind.EXISTS, null);
+            case COUNT -> new Value.LookupResult(walker.lookup(table, columns, call, where, walker.tx),
+                    Value.LookupResult.Kind.COUNT, null);
+            case FIND -> read(walker, call, entity, table, columns, method.lockMode(), where, method.returnType(),
+                    !method.nativeQuery());
+        };
+    }
+
+    private static Value read(MethodWalker walker, MethodCallExpr call, EntityInfo entity, String table, List<String> columns,
+            Optional<String> lockMode, String where, String returnType, boolean jpaLock) {
+        Lookup lookup = columns.isEmpty() ? null : walker.lookup(table, columns, call, where, walker.tx);
+        String lock = lockMode.orElse(null);
+        boolean refused = false;
+        if (lock != null && lock.startsWith("PESSIMISTIC")) {
+            refused = walker.locked(call, entity != null ? entity.name() : table,
+                    (jpaLock ? "@Lock(" + lock + ") on " : "a native 'for update' query, ") + where, jpaLock, walker.tx, null);
+        }
+        RowOrigin row = walker.newRow(table, entity, call, where, lookup, walker.tx, lock);
+        row.refusedWithoutTransaction = refused;
+        return switch (returnType) {
+            case "Optional" -> new Value.Maybe(new Value.Row(row), lookup);
+            case "List", "Collection", "Set", "Iterable", "Stream", "Page", "Slice", "Streamable" ->
+                    new Value.LookupResult(lookup, Value.LookupResult.Kind.LIST, row);
+            default -> new Value.Row(row);
+        };
+    }
+}

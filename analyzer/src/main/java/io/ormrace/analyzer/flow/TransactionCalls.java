@@ -1,0 +1,94 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Programmatic Spring transactions: {@code TransactionTemplate.execute/executeWithoutResult} (with the propagation
+ * the template was given) and {@code PlatformTransactionManager.getTransaction/commit/rollback}.
+ */
+final class TransactionCalls implements ApiCalls {
+
+    private static final Set<String> TEMPLATE_TYPES = Set.of("TransactionTemplate", "TransactionOperations");
+    private static final Set<String> MANAGER_TYPES = Set.of("PlatformTransactionManager", "JpaTransactionManager",
+            "DataSourceTransactionManager", "JdbcTransactionManager", "TransactionManager");
+
+    @Override
+    public Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver, String receiverType) {
+        if (receiverType == null) {
+            return Optional.empty();
+        }
+        String name = call.getNameAsString();
+        if (TEMPLATE_TYPES.contains(receiverType) && (name.equals("execute") || name.equals("executeWithoutResult"))) {
+            String template = call.getScope().map(TransactionCalls::variable).orElse("");
+            String propagation = propagationOf(walker.owner, template);
+            boolean own = propagation.equals("REQUIRES_NEW") || propagation.equals("NESTED");
+            TxScope scope = own || walker.tx == null
+                    ? new TxScope("TransactionTemplate." + name, false, own) : walker.tx;
+            Value work = call.getArguments().isEmpty() ? Value.UNKNOWN : walker.eval(call.getArgument(0));
+            if (!(work instanceof Value.Lambda lambda)) {
+                return Optional.of(Value.UNKNOWN);
+            }
+            TxScope outer = walker.tx;
+            walker.tx = scope;
+            try {
+                return Optional.of(walker.invoke(lambda, List.of(Value.UNKNOWN), walker.flow));
+            } finally {
+                if (scope != outer) {
+                    walker.endScope(scope);
+                }
+                walker.tx = outer;
+            }
+        }
+        if (MANAGER_TYPES.contains(receiverType)) {
+            walker.arguments(call);
+            switch (name) {
+                case "getTransaction" -> walker.tx = new TxScope("PlatformTransactionManager.getTransaction", false, false);
+                case "commit" -> {
+                    if (walker.tx != null) {
+                        walker.endScope(walker.tx);
+                    }
+                    walker.tx = null;
+                }
+                case "rollback" -> walker.tx = null;
+                default -> {
+                }
+            }
+            return Optional.of(Value.UNKNOWN);
+        }
+        return Optional.empty();
+    }
+
+    private static String variable(com.github.javaparser.ast.expr.Expression scope) {
+        if (scope instanceof NameExpr name) {
+            return name.getNameAsString();
+        }
+        if (scope instanceof FieldAccessExpr access) {
+            return access.getNameAsString();
+        }
+        return "";
+    }
+
+    /** The propagation a template field was set to in its class: {@code x.setPropagationBehavior(PROPAGATION_NESTED)}. */
+    private static String propagationOf(TypeDeclaration<?> owner, String template) {
+        for (MethodCallExpr setter : owner.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("setPropagationBehavior")
+                || c.getNameAsString().equals("setPropagationBehaviorName"))) {
+            String target = setter.getScope().map(TransactionCalls::variable).orElse("");
+            if (target.equals(template) && !setter.getArguments().isEmpty()) {
+                String value = setter.getArgument(0).toString();
+                if (value.contains("REQUIRES_NEW")) {
+                    return "REQUIRES_NEW";
+                }
+                if (value.contains("NESTED")) {
+                    return "NESTED";
+                }
+            }
+        }
+        return "REQUIRED";
+    }
+}

@@ -1,0 +1,114 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.expr.LambdaExpr;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** What an expression evaluates to, as far as races are concerned. */
+sealed interface Value {
+
+    Unknown UNKNOWN = new Unknown();
+
+    record Unknown() implements Value {
+    }
+
+    /** A string constant: SQL text travels through variables and helper parameters. */
+    record Text(String text) implements Value {
+    }
+
+    /** An entity instance or JDBC row read from the database. */
+    record Row(RowOrigin origin) implements Value {
+    }
+
+    /** {@code new Entity(...)}: not read from anywhere, so nothing about it can be stale. */
+    record Fresh(String entity) implements Value {
+    }
+
+    /** A value computed from columns that were read. */
+    record Scalar(Set<ColumnRef> sources) implements Value {
+    }
+
+    /** An Optional (or a nullable result) of a row, from a lookup that may have found nothing. */
+    record Maybe(Value content, Lookup lookup) implements Value {
+    }
+
+    /** A list, count or existence flag from a lookup. */
+    record LookupResult(Lookup lookup, Kind kind, RowOrigin rows) implements Value {
+        enum Kind { LIST, COUNT, EXISTS }
+    }
+
+    /** True when the lookup found something ({@code isPresent()}, {@code next()}), or the opposite. */
+    record Presence(Lookup lookup, boolean presentWhenTrue) implements Value {
+    }
+
+    /** Every row of a table, loaded to be diffed in memory: the bulk form of get-or-create. */
+    record LoadedTable(Lookup lookup) implements Value {
+    }
+
+    /** A lambda not run yet, with the variables it captured. */
+    record Lambda(LambdaExpr expression, Env captured, MethodWalker definedIn) implements Value {
+    }
+
+    /** A JDBC connection and its transaction state. */
+    final class Connection implements Value {
+        TxScope transaction;
+        boolean autocommitKnown;
+        boolean serializable;
+
+        Connection(boolean autocommitKnown) {
+            this.autocommitKnown = autocommitKnown;
+        }
+    }
+
+    /** A JDBC statement: its SQL and the values bound to its parameters. */
+    final class Statement implements Value {
+        final String sql;
+        final Connection connection;
+        final Map<Integer, Value> parameters = new HashMap<>();
+
+        Statement(String sql, Connection connection) {
+            this.sql = sql;
+            this.connection = connection;
+        }
+    }
+
+    /** A JDBC result set, or a JPA query, over rows of one origin. */
+    record Result(RowOrigin origin) implements Value {
+    }
+
+    /** A JPA query not executed yet. */
+    final class Query implements Value {
+        final String text;
+        final boolean nativeSql;
+        String lockMode;
+        final Map<String, Value> parameters = new HashMap<>();
+
+        Query(String text, boolean nativeSql) {
+            this.text = text;
+            this.nativeSql = nativeSql;
+        }
+    }
+
+    /** An EntityManager or Session created here ({@code emf.createEntityManager()}), and its transaction. */
+    final class EntityManager implements Value {
+        TxScope transaction;
+        final boolean createdHere;
+
+        EntityManager(boolean createdHere) {
+            this.createdHere = createdHere;
+        }
+    }
+
+    /** {@code em.getTransaction()}. */
+    record EntityTransaction(EntityManager owner) implements Value {
+    }
+
+    /** {@code connection.setSavepoint()}. */
+    record Savepoint() implements Value {
+    }
+
+    /** A column of a row: the unit of a lost update. */
+    record ColumnRef(RowOrigin origin, String column) {
+    }
+}

@@ -1,0 +1,141 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Calls on values the analysis follows: entity rows (getters, setters, domain methods), Optionals, result lists. */
+final class ValueCalls {
+
+    private ValueCalls() {
+    }
+
+    static Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver) {
+        if (receiver instanceof Value.Row row) {
+            return Optional.of(onRow(walker, call, row));
+        }
+        if (receiver instanceof Value.Maybe maybe) {
+            return onOptional(walker, call, maybe);
+        }
+        if (receiver instanceof Value.LookupResult result) {
+            return onResultList(walker, call, result);
+        }
+        if (receiver instanceof Value.LoadedTable loaded && call.getNameAsString().equals("stream")) {
+            return Optional.of(loaded);
+        }
+        return Optional.empty();
+    }
+
+    private static Value onRow(MethodWalker walker, MethodCallExpr call, Value.Row row) {
+        String name = call.getNameAsString();
+        int arity = call.getArguments().size();
+        if (arity == 0 && name.matches("(get|is)[A-Z]\\w*")) {
+            return new Value.Scalar(Set.of(MethodWalker.ref(row.origin(), attribute(name))));
+        }
+        if (arity == 1 && name.matches("set[A-Z]\\w*")) {
+            Value value = walker.eval(call.getArgument(0));
+            walker.change(row, attribute(name), value, call);
+            return Value.UNKNOWN;
+        }
+        if (arity == 0 && MethodWalker.isAttribute(row.origin(), name)) {
+            return new Value.Scalar(Set.of(MethodWalker.ref(row.origin(), name)));
+        }
+        return walker.callEntityMethod(row, call).orElseGet(() -> walker.evalArguments(call));
+    }
+
+    private static Optional<Value> onOptional(MethodWalker walker, MethodCallExpr call, Value.Maybe maybe) {
+        Lookup lookup = maybe.lookup();
+        return switch (call.getNameAsString()) {
+            case "orElseThrow", "get", "join" -> {
+                walker.arguments(call);
+                yield Optional.of(maybe.content());
+            }
+            case "orElse" -> {
+                Flow outer = walker.flow;
+                walker.flow = outer.withEmpty(lookup);
+                walker.arguments(call);
+                walker.flow = outer;
+                yield Optional.of(maybe.content());
+            }
+            case "orElseGet", "or" -> {
+                Value made = runWhenEmpty(walker, call, 0, lookup);
+                yield Optional.of(maybe.content() instanceof Value.Unknown ? made : maybe.content());
+            }
+            case "isPresent" -> Optional.of(lookup == null ? Value.UNKNOWN : new Value.Presence(lookup, true));
+            case "isEmpty" -> Optional.of(lookup == null ? Value.UNKNOWN : new Value.Presence(lookup, false));
+            case "ifPresent" -> {
+                runWithContent(walker, call, 0, maybe.content());
+                yield Optional.of(Value.UNKNOWN);
+            }
+            case "ifPresentOrElse" -> {
+                runWithContent(walker, call, 0, maybe.content());
+                runWhenEmpty(walker, call, 1, lookup);
+                yield Optional.of(Value.UNKNOWN);
+            }
+            case "map", "flatMap" -> {
+                Value mapped = runWithContent(walker, call, 0, maybe.content());
+                yield Optional.of(new Value.Maybe(mapped instanceof Value.Maybe inner ? inner.content() : mapped, lookup));
+            }
+            case "filter" -> {
+                runWithContent(walker, call, 0, maybe.content());
+                yield Optional.of(maybe);
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Value> onResultList(MethodWalker walker, MethodCallExpr call, Value.LookupResult result) {
+        Value row = result.rows() == null ? Value.UNKNOWN : new Value.Row(result.rows());
+        return switch (call.getNameAsString()) {
+            case "isEmpty" -> Optional.of(new Value.Presence(result.lookup(), false));
+            case "size", "count" -> Optional.of(new Value.LookupResult(result.lookup(), Value.LookupResult.Kind.COUNT, result.rows()));
+            case "stream", "filter", "sorted", "distinct", "limit" -> {
+                walker.evalArguments(call);
+                yield Optional.of(result);
+            }
+            case "findFirst", "findAny" -> Optional.of(new Value.Maybe(row, result.lookup()));
+            case "get", "getFirst" -> {
+                walker.arguments(call);
+                yield Optional.of(row);
+            }
+            case "forEach" -> {
+                runWithContent(walker, call, 0, row);
+                yield Optional.of(Value.UNKNOWN);
+            }
+            case "anyMatch", "noneMatch" -> {
+                runWithContent(walker, call, 0, row);
+                yield Optional.of(Value.UNKNOWN);
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /** Runs the lambda argument knowing the lookup came back empty: where the "create" of get-or-create is. */
+    private static Value runWhenEmpty(MethodWalker walker, MethodCallExpr call, int index, Lookup lookup) {
+        if (call.getArguments().size() <= index) {
+            return Value.UNKNOWN;
+        }
+        Flow outer = walker.flow;
+        walker.flow = outer.withEmpty(lookup);
+        try {
+            Value argument = walker.eval(call.getArgument(index));
+            return argument instanceof Value.Lambda lambda ? walker.invoke(lambda, List.of(), walker.flow) : argument;
+        } finally {
+            walker.flow = outer;
+        }
+    }
+
+    private static Value runWithContent(MethodWalker walker, MethodCallExpr call, int index, Value content) {
+        if (call.getArguments().size() <= index) {
+            return Value.UNKNOWN;
+        }
+        Value argument = walker.eval(call.getArgument(index));
+        return argument instanceof Value.Lambda lambda ? walker.invoke(lambda, List.of(content), walker.flow) : Value.UNKNOWN;
+    }
+
+    static String attribute(String accessor) {
+        String bare = accessor.replaceFirst("^(get|set|is)", "");
+        return Character.toLowerCase(bare.charAt(0)) + bare.substring(1);
+    }
+}
