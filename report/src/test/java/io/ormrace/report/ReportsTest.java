@@ -1,0 +1,108 @@
+package io.ormrace.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.ormrace.core.Evidence;
+import io.ormrace.core.Finding;
+import io.ormrace.core.Origin;
+import io.ormrace.core.Rule;
+import io.ormrace.core.SourceLocation;
+import io.ormrace.core.TestCase;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+
+    private static final String HOSTILE = "tag \"<script>alert('x')</script>\"\n\ttab \\ backslash \u0001";
+
+    private static Report report() {
+        Finding lostUpdate = Finding.builder(Rule.LOST_UPDATE, Origin.STATIC)
+                .message("Post.likes is read, then written back by PostRepository.save(...)")
+                .at(new SourceLocation("src/main/java/shop/Post Service.java", 25, 9), "shop.PostService#like")
+                .target("Post", List.of("likes"))
+                .evidence(Evidence.at(Evidence.Kind.READ, new SourceLocation("src/main/java/shop/Post Service.java", 23, 21),
+                        "read by PostRepository.findById"))
+                .evidence(Evidence.at(Evidence.Kind.LOCK, null, "the read takes no lock"))
+                .fix("let the database compute the new value", "update Post p set p.likes = p.likes + 1 where p.id = :id")
+                .build();
+        Finding runtime = Finding.builder(Rule.RACY_GET_OR_CREATE, Origin.RUNTIME)
+                .message(HOSTILE)
+                .at(SourceLocation.lineOnly("shop/TagService.java", 19), "shop.TagService#findOrCreate")
+                .target("tag", List.of("name"))
+                .evidence(new Evidence(Evidence.Kind.LOOKUP, SourceLocation.lineOnly("shop/TagService.java", 18),
+                        "select came back empty", "select t.id from tag t where t.name = ?"))
+                .count(3)
+                .test(new TestCase("shop.TagServiceTest", "creates", HOSTILE))
+                .build();
+        return new Report("0.1.0", List.of(lostUpdate, runtime),
+                List.of(new Notice("error", "src/Broken.java", 3, "cannot parse, skipped: " + HOSTILE)));
+    }
+
+    @Test
+    void sarifValidatesAgainstTheOfficialSchemaAndCarriesWhatCodeScanningNeeds() throws Exception {
+        String sarif = Format.SARIF.write(report());
+
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        JsonNode document = new ObjectMapper().readTree(sarif);
+        Set<ValidationMessage> errors = schema.validate(document);
+        assertThat(errors).isEmpty();
+
+        JsonNode result = document.at("/runs/0/results/0");
+        assertThat(result.get("ruleId").asText()).isEqualTo("lost-update");
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .isEqualTo("src/main/java/shop/Post%20Service.java");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(25);
+        assertThat(result.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(9);
+        assertThat(result.at("/relatedLocations/0/physicalLocation/region/startLine").asInt()).isEqualTo(23);
+        assertThat(result.at("/partialFingerprints/ormrace~1v1").asText()).hasSize(32);
+        assertThat(document.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
+                .containsExactly("lost-update", "racy-get-or-create", "unhandled-unique-violation", "lock-outside-transaction");
+        assertThat(document.at("/runs/0/results/1/occurrenceCount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void jsonKeepsEveryStringIntactWhateverItHolds() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(Format.JSON.write(report()));
+
+        assertThat(document.at("/findings/1/message").asText()).isEqualTo(HOSTILE);
+        assertThat(document.at("/findings/1/tests/0/displayName").asText()).isEqualTo(HOSTILE);
+        assertThat(document.at("/findings/1/evidence/0/sql").asText()).isEqualTo("select t.id from tag t where t.name = ?");
+        assertThat(document.at("/findings/0/location/line").asInt()).isEqualTo(25);
+        assertThat(document.at("/notices/0/message").asText()).endsWith(HOSTILE);
+    }
+
+    @Test
+    void textIsJavacStyleWithTheEvidenceAndTheFixIndented() {
+        String text = Format.TEXT.write(report());
+
+        assertThat(text.lines().findFirst()).contains(
+                "src/main/java/shop/Post Service.java:25:9: error: [lost-update] Post.likes is read, then written back by PostRepository.save(...)");
+        assertThat(text).contains("    read: src/main/java/shop/Post Service.java:23:21 read by PostRepository.findById\n")
+                .contains("    fix: let the database compute the new value\n        update Post p set p.likes = p.likes + 1 where p.id = :id\n")
+                .contains("shop/TagService.java:19: error: [racy-get-or-create]")
+                .contains("(seen 3 times)")
+                .contains("src/Broken.java:3: error: cannot parse, skipped")
+                .endsWith("2 findings (2 errors, 0 other)\n");
+    }
+
+    @Test
+    void formatsAreChosenByNameOrByFileExtension() {
+        assertThat(Format.forFile("target/ormrace/static.sarif")).contains(Format.SARIF);
+        assertThat(Format.forFile("x.sarif.json")).contains(Format.SARIF);
+        assertThat(Format.forFile("x.json")).contains(Format.JSON);
+        assertThat(Format.forFile("x.txt")).contains(Format.TEXT);
+        assertThat(Format.forFile("x.pdf")).isEmpty();
+        assertThat(Format.byName("sarif")).contains(Format.SARIF);
+    }
+}
