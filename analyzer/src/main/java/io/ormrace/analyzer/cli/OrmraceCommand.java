@@ -1,0 +1,146 @@
+package io.ormrace.analyzer.cli;
+
+import io.ormrace.analyzer.Analyzer;
+import io.ormrace.analyzer.Problem;
+import io.ormrace.core.Finding;
+import io.ormrace.core.Severity;
+import io.ormrace.core.Version;
+import io.ormrace.report.Format;
+import io.ormrace.report.Notice;
+import io.ormrace.report.Report;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar ormrace.jar [options] PATH...}: analyze, report, and exit 0 (clean), 1 (findings) or 2 (error). */
+@Command(name = "ormrace", mixinStandardHelpOptions = true, versionProvider = OrmraceCommand.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Finds lost updates, racy get-or-create, unhandled unique violations and locks outside "
+                + "transactions in Java database code (JPA, Hibernate, Spring Data, JDBC).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
+                "2:usage or I/O error"})
+public final class OrmraceCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "text|sarif|json", defaultValue = "text",
+            description = "Report format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--classpath", paramLabel = "CP",
+            description = "Jars and folders of the analyzed project (path-separator separated); checked to exist.")
+    String classpath;
+
+    @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "warning",
+            description = "Exit 1 when a finding is at or above this severity (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Source roots, .java files, and schema files or folders.")
+    List<Path> paths;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args));
+    }
+
+    /** Runs the command with the given streams; the exit code is returned, not taken. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new OrmraceCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("ormrace: " + e.getMessage());
+            return 2;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Format chosen = Format.byName(format).orElse(null);
+        if (chosen == null) {
+            return usage(err, "unknown --format '" + format + "': use text, sarif or json");
+        }
+        Severity threshold = null;
+        if (!failOn.equalsIgnoreCase("never")) {
+            try {
+                threshold = Severity.valueOf(failOn.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return usage(err, "unknown --fail-on '" + failOn + "': use error, warning or never");
+            }
+        }
+        if (classpath != null) {
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (!entry.isBlank() && !Files.exists(Path.of(entry))) {
+                    return usage(err, "classpath entry not found: " + entry);
+                }
+            }
+        }
+        Analyzer.Result result;
+        try {
+            result = new Analyzer(Path.of("")).analyze(paths);
+        } catch (IOException e) {
+            err.println("ormrace: " + e.getMessage());
+            return 2;
+        }
+        List<Notice> notices = result.problems().stream().map(OrmraceCommand::notice).toList();
+        String text = chosen.write(new Report(Version.current(), result.findings(), notices));
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(output, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("ormrace: cannot write " + output + ": " + e.getMessage());
+                return 2;
+            }
+            if (chosen != Format.TEXT) {
+                result.problems().forEach(problem -> err.println(problem));
+            }
+            err.println("ormrace: " + result.findings().size() + " findings in " + result.javaFiles() + " Java files, "
+                    + "written to " + output);
+        }
+        Severity failAt = threshold;
+        boolean fail = failAt != null && result.findings().stream().map(Finding::severity).anyMatch(s -> s.isAtLeast(failAt));
+        return fail ? 1 : 0;
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("ormrace: " + message);
+        return 2;
+    }
+
+    private static Notice notice(Problem problem) {
+        return new Notice(problem.level().name().toLowerCase(Locale.ROOT), problem.file(), problem.line(), problem.message());
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ormrace " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.ormrace.analyzer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrmraceCommandTest {
+
+    private static final String SHOP = "../samples/spring-shop/src/main";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return OrmraceCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void findingsPrintJavacStyleAndExitOne() {
+        int exit = run(SHOP);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("../samples/spring-shop/src/main/java/io/ormrace/samples/shop/PostService.java:25:9: error: [lost-update] ")
+                .contains("    fix: ")
+                .contains("[racy-get-or-create]");
+    }
+
+    @Test
+    void failOnNeverExitsZeroAndFailOnErrorIgnoresWarnings(@TempDir Path dir) throws Exception {
+        assertThat(run("--fail-on", "never", SHOP)).isZero();
+
+        Path onlyWarnings = dir.resolve("CustomerService.java");
+        Files.copy(Path.of(SHOP, "java/io/ormrace/samples/shop/CustomerService.java"), onlyWarnings);
+        Files.copy(Path.of(SHOP, "java/io/ormrace/samples/shop/Customer.java"), dir.resolve("Customer.java"));
+        Files.copy(Path.of(SHOP, "java/io/ormrace/samples/shop/CustomerRepository.java"), dir.resolve("CustomerRepository.java"));
+        assertThat(run("--fail-on", "error", dir.toString())).isZero();
+        assertThat(run("--fail-on", "warning", dir.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void sarifGoesToTheOutputFile(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("reports/ormrace.sarif");
+
+        int exit = run("--format", "sarif", "--output", report.toString(), SHOP);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(Files.readString(report)).contains("\"version\": \"2.1.0\"").contains("\"ruleId\": \"lost-update\"");
+        assertThat(err.toString()).contains("written to " + report);
+    }
+
+    @Test
+    void usageAndInputErrorsExitTwoAndSayWhatWasWrong() {
+        assertThat(run("no/such/dir")).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file or directory: no/such/dir");
+
+        assertThat(run("--format", "xml", SHOP)).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown --format 'xml'");
+
+        assertThat(run("--fail-on", "sometimes", SHOP)).isEqualTo(2);
+        assertThat(run("--classpath", "missing.jar", SHOP)).isEqualTo(2);
+        assertThat(err.toString()).contains("classpath entry not found: missing.jar");
+
+        assertThat(run()).isEqualTo(2);
+    }
+}
