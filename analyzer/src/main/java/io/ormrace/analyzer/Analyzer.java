@@ -10,6 +10,7 @@ import io.ormrace.analyzer.code.SourceFile;
 import io.ormrace.analyzer.flow.EntryPoints;
 import io.ormrace.analyzer.flow.Event;
 import io.ormrace.analyzer.schema.DdlReader;
+import io.ormrace.analyzer.schema.LiquibaseReader;
 import io.ormrace.analyzer.schema.Schema;
 import io.ormrace.core.Finding;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class Analyzer {
                     String name = file.getFileName().toString();
                     if (name.endsWith(".java")) {
                         javaFiles.add(file);
-                    } else if (isSchema(file)) {
+                    } else if (isSchema(file) || isPossibleChangelog(file)) {
                         schemaFiles.add(file);
                     }
                 });
@@ -76,8 +77,20 @@ public final class Analyzer {
 
         Schema schema = new Schema();
         DdlReader ddl = new DdlReader(schema, problems);
+        LiquibaseReader liquibase = new LiquibaseReader(schema, ddl, problems);
+        int schemaCount = 0;
         for (Path file : schemaFiles) {
-            read(file, problems).ifPresent(text -> ddl.read(display(file), text));
+            Optional<String> text = read(file, problems);
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (file.getFileName().toString().toLowerCase().endsWith(".sql")) {
+                ddl.read(display(file), text.get());
+                schemaCount++;
+            } else if (LiquibaseReader.isChangelog(file.getFileName().toString(), text.get())) {
+                liquibase.read(display(file), text.get());
+                schemaCount++;
+            }
         }
         List<SourceFile> sources = javaFiles.parallelStream()
                 .map(file -> parse(file, problems))
@@ -88,41 +101,54 @@ public final class Analyzer {
         List<Event> events = sources.parallelStream()
                 .flatMap(source -> EntryPoints.walk(index, source, problems).stream())
                 .collect(Collectors.toList());
-        List<Finding> findings = new ArrayList<>();
-        for (Event event : deduplicate(events)) {
+        List<Sighting> sightings = new ArrayList<>();
+        for (Event event : events) {
             for (Check check : Check.all()) {
-                check.check(event, schema).ifPresent(findings::add);
+                check.check(event, schema).ifPresent(finding -> sightings.add(new Sighting(finding, event.place())));
             }
         }
-        List<Finding> unique = new ArrayList<>(findings.stream()
+        List<Finding> unique = new ArrayList<>(nearest(sightings).stream()
                 .collect(Collectors.toMap(f -> f.rule().id() + "@" + f.location(), f -> f, (a, b) -> a, LinkedHashMap::new))
                 .values());
         unique.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparingInt(f -> f.location().column()).thenComparing(f -> f.rule().id()));
         List<Problem> sortedProblems = new ArrayList<>(problems.items);
         sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-        return new Result(unique, sortedProblems, javaFiles.size(), schemaFiles.size());
+        return new Result(unique, sortedProblems, javaFiles.size(), schemaCount);
+    }
+
+    /** A finding and where the walk saw it from. */
+    private record Sighting(Finding finding, Event.Place place) {
     }
 
     /**
      * The same racy statement can be reached from several entry methods: walked as its own entry and through the
-     * callers that inline it. The sightings nearest to the statement are kept: at its own place when it is racy
-     * there, else at the closest callers that make it racy (a self-invocation, a connection in autocommit).
+     * callers that inline it. For each rule and statement the sightings nearest to the statement are kept: at its
+     * own place when it is racy there, else at the closest callers that make it racy (a self-invocation, a
+     * connection in autocommit), so that a test calling a racy service is not flagged again.
      */
-    private static List<Event> deduplicate(List<Event> events) {
-        Map<Object, List<Event>> byOrigin = new IdentityHashMap<>();
-        for (Event event : events) {
-            byOrigin.computeIfAbsent(event.place().origin(), origin -> new ArrayList<>()).add(event);
+    private static List<Finding> nearest(List<Sighting> sightings) {
+        Map<Object, Map<String, List<Sighting>>> byOrigin = new IdentityHashMap<>();
+        for (Sighting sighting : sightings) {
+            byOrigin.computeIfAbsent(sighting.place().origin(), origin -> new LinkedHashMap<>())
+                    .computeIfAbsent(sighting.finding().rule().id(), rule -> new ArrayList<>()).add(sighting);
         }
-        List<Event> kept = new ArrayList<>();
-        for (List<Event> sameOrigin : byOrigin.values()) {
-            Map<Class<?>, List<Event>> byKind = sameOrigin.stream().collect(Collectors.groupingBy(Object::getClass));
-            for (List<Event> group : byKind.values()) {
-                int nearest = group.stream().mapToInt(e -> e.place().hops()).min().orElse(0);
-                group.stream().filter(e -> e.place().hops() == nearest).forEach(kept::add);
+        List<Finding> kept = new ArrayList<>();
+        for (Map<String, List<Sighting>> byRule : byOrigin.values()) {
+            for (List<Sighting> group : byRule.values()) {
+                int nearest = group.stream().mapToInt(s -> s.place().hops()).min().orElse(0);
+                group.stream().filter(s -> s.place().hops() == nearest).map(Sighting::finding).forEach(kept::add);
             }
         }
         return kept;
+    }
+
+    /** XML and YAML files where Liquibase keeps changelogs; their content decides. */
+    private static boolean isPossibleChangelog(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        String path = file.toString().replace('\\', '/').toLowerCase();
+        return (name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml"))
+                && (path.contains("changelog") || path.contains("liquibase")) && !path.contains("/target/");
     }
 
     private static boolean isSchema(Path file) {

@@ -1,0 +1,172 @@
+package io.ormrace.analyzer.schema;
+
+import io.ormrace.analyzer.Problem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads unique keys from Liquibase changelogs, XML and YAML: {@code createTable} column constraints,
+ * {@code addUniqueConstraint}, {@code addPrimaryKey}, unique {@code createIndex}, and raw {@code sql} changes.
+ */
+public final class LiquibaseReader {
+
+    private final Schema schema;
+    private final DdlReader ddl;
+    private final Consumer<Problem> problems;
+
+    public LiquibaseReader(Schema schema, DdlReader ddl, Consumer<Problem> problems) {
+        this.schema = schema;
+        this.ddl = ddl;
+        this.problems = problems;
+    }
+
+    public static boolean isChangelog(String fileName, String text) {
+        String lower = fileName.toLowerCase();
+        return (lower.endsWith(".xml") || lower.endsWith(".yaml") || lower.endsWith(".yml")) && text.contains("databaseChangeLog");
+    }
+
+    public void read(String file, String text) {
+        try {
+            if (file.toLowerCase().endsWith(".xml")) {
+                readXml(file, text);
+            } else {
+                readYaml(file, text);
+            }
+        } catch (Exception e) {
+            problems.accept(Problem.warning(file, 0, "cannot read this Liquibase changelog, its unique keys are ignored: " + e.getMessage()));
+        }
+    }
+
+    private void readXml(String file, String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setNamespaceAware(false);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        for (Element create : elements(document, "createTable")) {
+            String table = create.getAttribute("tableName");
+            for (Element column : children(create, "column")) {
+                for (Element constraints : children(column, "constraints")) {
+                    if ("true".equals(constraints.getAttribute("primaryKey")) || "true".equals(constraints.getAttribute("unique"))) {
+                        schema.addUnique(table, List.of(column.getAttribute("name")), file);
+                    }
+                }
+            }
+        }
+        for (String change : List.of("addUniqueConstraint", "addPrimaryKey")) {
+            for (Element add : elements(document, change)) {
+                schema.addUnique(add.getAttribute("tableName"), split(add.getAttribute("columnNames")), file);
+            }
+        }
+        for (Element index : elements(document, "createIndex")) {
+            if ("true".equals(index.getAttribute("unique"))) {
+                schema.addUnique(index.getAttribute("tableName"),
+                        children(index, "column").stream().map(c -> c.getAttribute("name")).toList(), file);
+            }
+        }
+        for (Element sql : elements(document, "sql")) {
+            ddl.read(file, sql.getTextContent());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readYaml(String file, String text) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        collect(root, changes);
+        for (Map<String, Object> change : changes) {
+            change.forEach((kind, body) -> {
+                if (!(body instanceof Map<?, ?> map)) {
+                    return;
+                }
+                Map<String, Object> attributes = (Map<String, Object>) map;
+                String table = String.valueOf(attributes.get("tableName"));
+                switch (kind) {
+                    case "createTable" -> columns(attributes).forEach(column -> {
+                        Object constraints = column.get("constraints");
+                        if (constraints instanceof Map<?, ?> c && (Boolean.TRUE.equals(c.get("primaryKey")) || Boolean.TRUE.equals(c.get("unique")))) {
+                            schema.addUnique(table, List.of(String.valueOf(column.get("name"))), file);
+                        }
+                    });
+                    case "addUniqueConstraint", "addPrimaryKey" ->
+                            schema.addUnique(table, split(String.valueOf(attributes.get("columnNames"))), file);
+                    case "createIndex" -> {
+                        if (Boolean.TRUE.equals(attributes.get("unique"))) {
+                            schema.addUnique(table, columns(attributes).stream().map(c -> String.valueOf(c.get("name"))).toList(), file);
+                        }
+                    }
+                    case "sql" -> ddl.read(file, String.valueOf(attributes.get("sql")));
+                    default -> {
+                    }
+                }
+            });
+        }
+    }
+
+    /** Every map under a {@code changes:} list, wherever it is nested. */
+    @SuppressWarnings("unchecked")
+    private static void collect(Object node, List<Map<String, Object>> changes) {
+        if (node instanceof Map<?, ?> map) {
+            Object list = map.get("changes");
+            if (list instanceof List<?> items) {
+                items.stream().filter(Map.class::isInstance).forEach(item -> changes.add((Map<String, Object>) item));
+            }
+            map.values().forEach(value -> collect(value, changes));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collect(item, changes));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> columns(Map<String, Object> attributes) {
+        List<Map<String, Object>> columns = new ArrayList<>();
+        if (attributes.get("columns") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> wrapper && wrapper.get("column") instanceof Map<?, ?> column) {
+                    columns.add((Map<String, Object>) column);
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> split(String columnNames) {
+        return Arrays.stream(columnNames.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<Element> elements(Document document, String name) {
+        return list(document.getElementsByTagName(name));
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && element.getTagName().equals(name)) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    private static List<Element> list(NodeList nodes) {
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+}
