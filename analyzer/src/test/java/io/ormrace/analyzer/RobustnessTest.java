@@ -1,0 +1,90 @@
+package io.ormrace.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ormrace.core.Rule;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input is reported and skipped; it never stops the analysis of the rest, nor crashes or hangs it. */
+class RobustnessTest {
+
+    private static final Path WALLET = Path.of("src/test/resources/fixtures/javax-lombok");
+
+    @Test
+    void anUnparseableFileIsReportedWithItsLineAndTheRestIsStillAnalyzed(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        Files.writeString(dir.resolve("Broken.java"), "package x;\n\nclass Broken {\n    void m( {\n}\n");
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("Broken.java");
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.message()).startsWith("cannot parse, skipped: ");
+        });
+        assertThat(result.findings()).extracting(f -> f.rule()).containsOnly(Rule.LOST_UPDATE).hasSize(2);
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReadAsLatin1WithAWarning(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        Files.write(dir.resolve("Legacy.java"), "package x;\n/* Gr\u00fc\u00dfe */\nclass Legacy {}\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.message()).isEqualTo("not valid UTF-8, read as ISO-8859-1"));
+        assertThat(result.findings()).hasSize(2);
+    }
+
+    @Test
+    @Timeout(120)
+    void aGeneratedFileOfFiftyThousandLinesIsAnalyzed(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        StringBuilder generated = new StringBuilder("package fx.wallet;\n\npublic class Generated {\n");
+        for (int i = 0; i < 5_000; i++) {
+            generated.append("    public long m").append(i).append("(long a) {\n")
+                    .append("        long b = a * ").append(i).append(";\n")
+                    .append("        if (b > 10) {\n            b = b - 1;\n        }\n")
+                    .append("        return b + a;\n    }\n\n");
+        }
+        generated.append("}\n");
+        Files.writeString(dir.resolve("Generated.java"), generated);
+        assertThat(generated.toString().lines().count()).isGreaterThanOrEqualTo(40_000);
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.findings()).hasSize(2);
+    }
+
+    @Test
+    @Timeout(120)
+    void deeplyNestedCodeNeitherCrashesNorHangs(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        StringBuilder nested = new StringBuilder("package x;\nclass Deep {\n    int m(int a) {\n        return ");
+        nested.append("(".repeat(3_000)).append("a").append(" + 1)".repeat(3_000)).append(";\n    }\n");
+        nested.append("    void n(boolean c) {\n").append("        if (c) {\n".repeat(300))
+                .append("        }\n".repeat(300)).append("    }\n}\n");
+        Files.writeString(dir.resolve("Deep.java"), nested);
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.findings()).hasSize(2);
+        assertThat(result.problems()).allSatisfy(problem -> assertThat(problem.file()).isEqualTo("Deep.java"));
+    }
+
+    private static void copyWallet(Path dir) throws Exception {
+        try (var files = Files.list(WALLET)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()));
+            }
+        }
+    }
+}
