@@ -14,9 +14,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +39,13 @@ public final class OrmraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|sarif|json", defaultValue = "text",
-            description = "Report format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "text|sarif|json",
+            description = "Report format (default: text, or each --output file's extension).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-    Path output;
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output; repeatable, e.g. a.sarif and a.json.")
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--classpath", paramLabel = "CP",
             description = "Jars and folders of the analyzed project (path-separator separated); checked to exist.")
@@ -75,8 +78,8 @@ public final class OrmraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Format chosen = Format.byName(format).orElse(null);
-        if (chosen == null) {
+        Format chosen = format == null ? null : Format.byName(format).orElse(null);
+        if (format != null && chosen == null) {
             return usage(err, "unknown --format '" + format + "': use text, sarif or json");
         }
         Severity threshold = null;
@@ -102,26 +105,27 @@ public final class OrmraceCommand implements Callable<Integer> {
             return 2;
         }
         List<Notice> notices = result.problems().stream().map(OrmraceCommand::notice).toList();
-        String text = chosen.write(new Report(Version.current(), result.findings(), notices));
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
+        Report report = new Report(Version.current(), result.findings(), notices);
+        if (outputs.isEmpty()) {
+            spec.commandLine().getOut().print((chosen != null ? chosen : Format.TEXT).write(report));
             spec.commandLine().getOut().flush();
         } else {
-            try {
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+            for (Path output : outputs) {
+                Format fileFormat = chosen != null ? chosen : Format.forFile(output.getFileName().toString()).orElse(Format.TEXT);
+                try {
+                    Path parent = output.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    Files.writeString(output, fileFormat.write(report), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err.println("ormrace: cannot write " + output + ": " + e.getMessage());
+                    return 2;
                 }
-                Files.writeString(output, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("ormrace: cannot write " + output + ": " + e.getMessage());
-                return 2;
             }
-            if (chosen != Format.TEXT) {
-                result.problems().forEach(problem -> err.println(problem));
-            }
+            result.problems().forEach(problem -> err.println(problem));
             err.println("ormrace: " + result.findings().size() + " findings in " + result.javaFiles() + " Java files, "
-                    + "written to " + output);
+                    + "written to " + outputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         Severity failAt = threshold;
         boolean fail = failAt != null && result.findings().stream().map(Finding::severity).anyMatch(s -> s.isAtLeast(failAt));

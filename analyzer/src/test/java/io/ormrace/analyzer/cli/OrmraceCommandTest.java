@@ -56,6 +56,17 @@ class OrmraceCommandTest {
     }
 
     @Test
+    void severalOutputsTakeTheirFormatFromTheirExtension(@TempDir Path dir) throws Exception {
+        int exit = run("--output", dir.resolve("r.sarif").toString(), "--output", dir.resolve("r.json").toString(),
+                "--output", dir.resolve("r.txt").toString(), SHOP);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("r.sarif"))).contains("\"version\": \"2.1.0\"");
+        assertThat(Files.readString(dir.resolve("r.json"))).contains("\"findings\": [");
+        assertThat(Files.readString(dir.resolve("r.txt"))).contains(": error: [lost-update] ");
+    }
+
+    @Test
     void usageAndInputErrorsExitTwoAndSayWhatWasWrong() {
         assertThat(run("no/such/dir")).isEqualTo(2);
         assertThat(err.toString()).contains("no such file or directory: no/such/dir");
