@@ -67,31 +67,44 @@ public final class LostUpdateCheck implements Check {
     private static void fixes(Finding.Builder finding, RowOrigin row, RowOrigin.Change change) {
         EntityInfo entity = row.entity();
         String column = change.column();
-        if (entity != null) {
-            String alias = entity.name().substring(0, 1).toLowerCase();
-            String attribute = entity.columns().entrySet().stream().filter(e -> e.getValue().equals(column))
-                    .map(java.util.Map.Entry::getKey).findFirst().orElse(column);
-            String id = entity.idColumns().isEmpty() ? "id" : entity.columns().entrySet().stream()
-                    .filter(e -> e.getValue().equals(entity.idColumns().get(0))).map(java.util.Map.Entry::getKey).findFirst().orElse("id");
-            finding.fix("let the database compute the new value in one atomic statement",
-                    change.derivedFromItself()
-                            ? "@Modifying @Query(\"update " + entity.name() + " " + alias + " set " + alias + "." + attribute + " = "
-                                    + alias + "." + attribute + " + :delta where " + alias + "." + id + " = :" + id + "\")"
-                            : "@Modifying @Query(\"update " + entity.name() + " " + alias + " set " + alias + "." + attribute
-                                    + " = :next where " + alias + "." + id + " = :" + id + " and " + alias + "." + attribute
-                                    + " = :expected\")  // 1 row: you won; 0 rows: someone else did");
-            finding.fix("lock the row from the read to the commit",
-                    "@Lock(LockModeType.PESSIMISTIC_WRITE) on the repository finder, or em.find(" + entity.name()
-                            + ".class, id, LockModeType.PESSIMISTIC_WRITE), inside the @Transactional method");
-            finding.fix("detect the conflict and retry", "@Version private long version;  // in " + entity.name()
-                    + ", then retry on OptimisticLockException");
-        } else {
+        if (entity == null) {
             finding.fix("let the database compute the new value",
                     "update " + row.table() + " set " + column + " = " + column + " + ? where ...");
             finding.fix("lock the row from the read to the write",
                     "connection.setAutoCommit(false); select ... from " + row.table() + " where ... for update; update ...; commit");
             finding.fix("compare and set", "update " + row.table() + " set " + column + " = ? where ... and " + column
                     + " = ?  -- the value read; 0 rows means someone else changed it");
+            return;
         }
+        String alias = entity.name().substring(0, 1).toLowerCase();
+        String attribute = attributeOf(entity, column);
+        String id = entity.idColumns().isEmpty() ? "id" : attributeOf(entity, entity.idColumns().get(0));
+        String set = change.derivedFromItself()
+                ? alias + "." + attribute + " = " + alias + "." + attribute + " + :delta where " + alias + "." + id + " = :" + id
+                : alias + "." + attribute + " = :next where " + alias + "." + id + " = :" + id + " and " + alias + "."
+                        + attribute + " = :expected";
+        String update = "update " + entity.name() + " " + alias + " set " + set;
+        if (row.api() == RowOrigin.Api.SPRING_DATA) {
+            finding.fix("let the database compute the new value in one atomic statement",
+                    "@Modifying @Query(\"" + update + "\")" + (change.derivedFromItself() ? "" : "  // 1 row: you won; 0: someone else did"));
+            finding.fix("lock the row from the read to the commit, in the @Transactional method",
+                    "@Lock(LockModeType.PESSIMISTIC_WRITE) @Query(\"select " + alias + " from " + entity.name() + " " + alias
+                            + " where " + alias + "." + id + " = :" + id + "\") Optional<" + entity.name() + "> findByIdForUpdate(...);"
+                            + "  // instead of " + row.readDescription());
+        } else {
+            finding.fix("let the database compute the new value in one atomic statement",
+                    "em.createQuery(\"" + update + "\").setParameter(...).executeUpdate()"
+                            + (change.derivedFromItself() ? "" : "  // 1 row: you won; 0: someone else did"));
+            finding.fix("lock the row from the read to the commit, in the transaction",
+                    "em.find(" + entity.name() + ".class, " + id + ", LockModeType.PESSIMISTIC_WRITE)  // or session.find(...), "
+                            + "or em.refresh(entity, LockModeType.PESSIMISTIC_WRITE)");
+        }
+        finding.fix("detect the conflict and retry", "@Version private long version;  // in " + entity.name()
+                + " or a @MappedSuperclass, then retry the whole read-modify-write on OptimisticLockException");
+    }
+
+    private static String attributeOf(EntityInfo entity, String column) {
+        return entity.columns().entrySet().stream().filter(e -> e.getValue().equals(column))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(column);
     }
 }

@@ -21,6 +21,10 @@ public final class RowOrigin {
     Node lockedAfterReadAt;
     /** For JDBC rows: the selected columns, in order, to name {@code rs.getInt(1)}. */
     List<String> selectedColumns = List.of();
+    /** Which API read the row: what the fix advice is written in. */
+    public enum Api { SPRING_DATA, JPA, JDBC }
+
+    Api api;
     /** JPA refused the locking read outside a transaction: nothing after it runs. */
     boolean refusedWithoutTransaction;
     final List<Change> pending = new ArrayList<>();
@@ -43,6 +47,11 @@ public final class RowOrigin {
         this.lookup = lookup;
         this.scope = scope;
         this.lockMode = lockMode;
+        this.api = entity != null ? Api.JPA : Api.JDBC;
+    }
+
+    public Api api() {
+        return api;
     }
 
     public String table() {

@@ -59,9 +59,14 @@ final class SpringDataCalls implements ApiCalls {
                     walker.lookup(table, id, call, where, walker.tx), Value.LookupResult.Kind.EXISTS, null));
             case "findAll", "findAllById" -> Optional.of(Value.UNKNOWN);
             default -> REFERENCES.contains(name)
-                    ? Optional.of(new Value.Row(walker.newRow(table, entity, call, where, null, walker.tx, null)))
+                    ? Optional.of(new Value.Row(springData(walker.newRow(table, entity, call, where, null, walker.tx, null))))
                     : Optional.of(Value.UNKNOWN);
         };
+    }
+
+    private static RowOrigin springData(RowOrigin row) {
+        row.api = RowOrigin.Api.SPRING_DATA;
+        return row;
     }
 
     private static Value declaredMethod(MethodWalker walker, MethodCallExpr call, RepositoryMethod method, EntityInfo entity,
@@ -88,6 +93,7 @@ final class SpringDataCalls implements ApiCalls {
                     (jpaLock ? "@Lock(" + lock + ") on " : "a native 'for update' query, ") + where, jpaLock, walker.tx, null);
         }
         RowOrigin row = walker.newRow(table, entity, call, where, lookup, walker.tx, lock);
+        row.api = RowOrigin.Api.SPRING_DATA;
         row.refusedWithoutTransaction = refused;
         return switch (returnType) {
             case "Optional" -> new Value.Maybe(new Value.Row(row), lookup);
