@@ -3,6 +3,7 @@ package io.ormrace.analyzer;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import io.ormrace.analyzer.checks.Check;
 import io.ormrace.analyzer.code.CodeIndex;
@@ -45,7 +46,8 @@ public final class Analyzer {
     }
 
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                    .setAttributeComments(false)));
 
     private final Path workingDirectory;
 
@@ -92,8 +94,19 @@ public final class Analyzer {
                 schemaCount++;
             }
         }
-        List<SourceFile> sources = javaFiles.parallelStream()
-                .map(file -> parse(file, problems))
+        List<Relevance.Summary> summaries = javaFiles.parallelStream()
+                .map(file -> read(file, problems).map(Relevance::summarize)
+                        .orElse(new Relevance.Summary(false, new int[0], new int[0])))
+                .collect(Collectors.toList());
+        boolean[] relevant = Relevance.relevant(summaries);
+        List<Path> toParse = new ArrayList<>();
+        for (int i = 0; i < javaFiles.size(); i++) {
+            if (relevant[i]) {
+                toParse.add(javaFiles.get(i));
+            }
+        }
+        List<SourceFile> sources = toParse.parallelStream()
+                .map(file -> parse(file, ignored -> { }, problems))
                 .flatMap(Optional::stream)
                 .collect(Collectors.toList());
         CodeIndex index = CodeIndex.build(sources, schema, problems);
@@ -158,8 +171,9 @@ public final class Analyzer {
                 || name.startsWith("schema") || path.contains("/flyway/"));
     }
 
-    private Optional<SourceFile> parse(Path file, Consumer<Problem> problems) {
-        Optional<String> text = read(file, problems);
+    /** Parses a file read before: its read problems were reported then, so {@code readProblems} drops them. */
+    private Optional<SourceFile> parse(Path file, Consumer<Problem> readProblems, Consumer<Problem> problems) {
+        Optional<String> text = read(file, readProblems);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -172,12 +186,25 @@ public final class Analyzer {
                 return Optional.empty();
             }
             CompilationUnit unit = result.getResult().get();
+            dropTokens(unit);
             unit.setStorage(file.toAbsolutePath());
             return Optional.of(new SourceFile(display(file), unit));
         } catch (RuntimeException | StackOverflowError e) {
             problems.accept(Problem.error(display(file), 0, "cannot parse, skipped: " + e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * Keeps each node's position but lets go of the token list behind it, which holds most of a tree's memory and
+     * which nothing after parsing needs (parsing without tokens would lose the positions too).
+     */
+    private static void dropTokens(CompilationUnit unit) {
+        unit.walk(node -> {
+            Range range = node.getRange().orElse(null);
+            node.setTokenRange(null);
+            node.setRange(range);
+        });
     }
 
     /** UTF-8, or Latin-1 with a warning for files that are not valid UTF-8. */

@@ -19,7 +19,7 @@ class RobustnessTest {
     @Test
     void anUnparseableFileIsReportedWithItsLineAndTheRestIsStillAnalyzed(@TempDir Path dir) throws Exception {
         copyWallet(dir);
-        Files.writeString(dir.resolve("Broken.java"), "package x;\n\nclass Broken {\n    void m( {\n}\n");
+        Files.writeString(dir.resolve("Broken.java"), "package x;\n\nclass Broken {\n    void m(EntityManager em {\n}\n");
 
         Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
 
@@ -40,6 +40,17 @@ class RobustnessTest {
 
         assertThat(result.problems()).singleElement().satisfies(problem ->
                 assertThat(problem.message()).isEqualTo("not valid UTF-8, read as ISO-8859-1"));
+        assertThat(result.findings()).hasSize(2);
+    }
+
+    @Test
+    void aBrokenFileThatUsesNoDatabaseIsNotEvenParsed(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        Files.writeString(dir.resolve("Broken.java"), "package x;\n\nclass Broken {\n    void m( {\n}\n");
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).isEmpty();
         assertThat(result.findings()).hasSize(2);
     }
 

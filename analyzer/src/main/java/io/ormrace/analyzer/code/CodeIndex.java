@@ -24,6 +24,7 @@ public final class CodeIndex {
     private final Map<String, List<TypeEntry>> types = new HashMap<>();
     private final Map<String, EntityInfo> entities = new HashMap<>();
     private final Map<String, RepositoryInfo> repositories = new HashMap<>();
+    private final Map<String, TypeDeclaration<?>> implementors = new HashMap<>();
 
     public static CodeIndex build(List<SourceFile> files, Schema schema, Consumer<Problem> problems) {
         CodeIndex index = new CodeIndex();
@@ -31,6 +32,9 @@ public final class CodeIndex {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
                         .add(new TypeEntry(type.getNameAsString(), type, file));
+                if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
+                    c.getImplementedTypes().forEach(i -> index.implementors.putIfAbsent(i.getNameAsString(), c));
+                }
             }
         }
         new EntityReader(index, schema).readAll();
@@ -41,6 +45,11 @@ public final class CodeIndex {
     public Optional<TypeEntry> type(String simpleName) {
         List<TypeEntry> entries = types.get(simpleName);
         return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    /** The first class of the sources that implements the interface of this simple name. */
+    public Optional<TypeDeclaration<?>> implementor(String interfaceName) {
+        return Optional.ofNullable(implementors.get(interfaceName));
     }
 
     public List<TypeEntry> allTypes() {

@@ -23,12 +23,21 @@ final class FlowContext {
     final Map<TxScope, List<RowOrigin>> rowsByScope = new IdentityHashMap<>();
     final List<Lookup> loadedTables = new ArrayList<>();
     final Deque<CallableDeclaration<?>> stack = new ArrayDeque<>();
+    /**
+     * How many more calls the walk of this entry point may go into: without a bound, a fan-out of helpers calling
+     * helpers (six levels deep in a large framework) costs more than the rest of the analysis together.
+     */
+    private int inlineBudget = 256;
 
     FlowContext(CodeIndex index, SourceFile file, String anchor, Consumer<Event> events) {
         this.index = index;
         this.file = file;
         this.anchor = anchor;
         this.events = events;
+    }
+
+    boolean spendInline() {
+        return inlineBudget-- > 0;
     }
 
     void emit(Event event) {

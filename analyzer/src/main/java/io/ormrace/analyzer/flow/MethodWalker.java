@@ -51,6 +51,8 @@ import io.ormrace.analyzer.schema.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -605,7 +607,7 @@ public final class MethodWalker {
     private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
             String reason, Value calleeSelf) {
         List<Value> arguments = arguments(call);
-        if (depth >= MAX_DEPTH || context.stack.contains(method)) {
+        if (depth >= MAX_DEPTH || context.stack.contains(method) || !context.spendInline()) {
             return Value.UNKNOWN;
         }
         Node site = callSite != null ? callSite : call;
@@ -653,16 +655,13 @@ public final class MethodWalker {
         }
         TypeDeclaration<?> declaration = entry.get().declaration();
         if (declaration instanceof ClassOrInterfaceDeclaration classOrInterface && classOrInterface.isInterface()) {
-            return context.index.allTypes().stream().map(CodeIndex.TypeEntry::declaration)
-                    .filter(ClassOrInterfaceDeclaration.class::isInstance).map(ClassOrInterfaceDeclaration.class::cast)
-                    .filter(c -> !c.isInterface() && c.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals(type)))
-                    .<TypeDeclaration<?>>map(c -> c).findFirst();
+            return context.index.implementor(type);
         }
         return Optional.of(declaration);
     }
 
     private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity) {
-        Set<TypeDeclaration<?>> seen = new HashSet<>();
+        Set<TypeDeclaration<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // a Node hashes its whole subtree
         for (TypeDeclaration<?> current = type; current != null && seen.add(current); ) {
             Optional<MethodDeclaration> found = current.getMethodsByName(name).stream()
                     .filter(m -> m.getParameters().size() == arity || (m.getParameters().size() <= arity

@@ -1,0 +1,139 @@
+package io.ormrace.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
+import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.ormrace.agent.advice.ConnectionAdvice;
+import io.ormrace.agent.advice.ResultSetAdvice;
+import io.ormrace.agent.advice.StatementAdvice;
+import java.lang.instrument.Instrumentation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Which JDBC classes and methods get advice: every implementation of {@code Connection}, {@code Statement} and
+ * {@code ResultSet} outside the JDK, whoever wrote it (driver, pool, proxy). Advice lives on the methods each class
+ * declares, so a method inherited from an abstract driver class is advised once, where it is written.
+ */
+final class JdbcInstrumentation {
+
+    private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
+    private final AtomicLong transformErrors = new AtomicLong();
+    private volatile String firstTransformError;
+
+    void install(Instrumentation instrumentation) {
+        ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract());
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(new Listener())
+                .ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.ormrace.agent."))
+                        .or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
+                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(isSynthetic()))
+                .type(isSubTypeOf(Connection.class).and(not(isInterface())))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class))
+                                .and(returns(isSubTypeOf(Statement.class))).and(concrete), ConnectionAdvice.Prepare.class.getName())
+                        .advice(named("createStatement").and(returns(isSubTypeOf(Statement.class))).and(concrete),
+                                ConnectionAdvice.Create.class.getName())
+                        .advice(named("setAutoCommit").and(takesArguments(boolean.class)).and(concrete),
+                                ConnectionAdvice.SetAutoCommit.class.getName())
+                        .advice(named("commit").and(takesArguments(0)).and(concrete), ConnectionAdvice.Commit.class.getName())
+                        .advice(named("rollback").and(takesArguments(0)).and(concrete), ConnectionAdvice.Rollback.class.getName())
+                        .advice(named("setTransactionIsolation").and(takesArguments(int.class)).and(concrete),
+                                ConnectionAdvice.SetIsolation.class.getName())
+                        .advice(named("close").and(takesArguments(0)).and(concrete), ConnectionAdvice.Close.class.getName())
+                        .include(getClass().getClassLoader()))
+                .transform(recordType("Connection"))
+                .type(isSubTypeOf(Statement.class).and(not(isInterface())))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
+                                .and(takesArgument(0, String.class)).and(concrete), StatementAdvice.ExecuteText.class.getName())
+                        .advice(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
+                                .and(takesArguments(0)).and(isOverriddenFrom(PreparedStatement.class)).and(concrete),
+                                StatementAdvice.ExecutePrepared.class.getName())
+                        .advice(named("addBatch").and(takesArguments(0)).and(concrete), StatementAdvice.AddBatch.class.getName())
+                        .advice(named("addBatch").and(takesArguments(String.class)).and(concrete),
+                                StatementAdvice.AddBatchText.class.getName())
+                        .advice(namedOneOf("executeBatch", "executeLargeBatch").and(takesArguments(0)).and(concrete),
+                                StatementAdvice.ExecuteBatch.class.getName())
+                        .advice(nameStartsWith("set").and(takesArgument(0, int.class))
+                                .and(takesArguments(2).or(takesArguments(3)))
+                                .and(isOverriddenFrom(PreparedStatement.class)).and(concrete),
+                                StatementAdvice.Bind.class.getName())
+                        .advice(named("clearParameters").and(takesArguments(0)).and(concrete),
+                                StatementAdvice.ClearParameters.class.getName())
+                        .advice(named("getResultSet").and(takesArguments(0)).and(concrete),
+                                StatementAdvice.GetResultSet.class.getName())
+                        .include(getClass().getClassLoader()))
+                .transform(recordType("Statement"))
+                .type(isSubTypeOf(ResultSet.class).and(not(isInterface())))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("next").and(takesArguments(0)).and(concrete), ResultSetAdvice.Next.class.getName())
+                        .advice(nameStartsWith("get").and(takesArgument(0, int.class).or(takesArgument(0, String.class)))
+                                .and(takesArguments(1).or(takesArguments(2))).and(not(returns(void.class)))
+                                .and(isOverriddenFrom(ResultSet.class)).and(concrete),
+                                ResultSetAdvice.Get.class.getName())
+                        .advice(named("close").and(takesArguments(0)).and(concrete), ResultSetAdvice.Close.class.getName())
+                        .include(getClass().getClassLoader()))
+                .transform(recordType("ResultSet"))
+                .installOn(instrumentation);
+    }
+
+    private AgentBuilder.Transformer recordType(String kind) {
+        return (builder, type, classLoader, module, domain) -> {
+            instrumented.add(kind + " " + type.getName());
+            return builder;
+        };
+    }
+
+    Set<String> instrumented() {
+        return instrumented;
+    }
+
+    long transformErrors() {
+        return transformErrors.get();
+    }
+
+    String firstTransformError() {
+        return firstTransformError;
+    }
+
+    /** A class that failed to transform stays as it was, silently: counted here and reported at exit instead. */
+    private final class Listener extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable error) {
+            if (transformErrors.getAndIncrement() == 0) {
+                firstTransformError = typeName + ": " + error;
+            }
+        }
+
+        @Override
+        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
+                DynamicType dynamicType) {
+        }
+    }
+}

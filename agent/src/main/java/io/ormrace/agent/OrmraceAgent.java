@@ -1,0 +1,74 @@
+package io.ormrace.agent;
+
+import io.ormrace.agent.rules.Redaction;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+
+/**
+ * {@code -javaagent:ormrace-agent.jar[=output=target/ormrace/runtime.sarif,include=com.acme,redact=true]}.
+ * A bad option is reported and the application runs unwatched: the agent never stops the application it watches.
+ */
+public final class OrmraceAgent {
+
+    private static final String[] BOOTSTRAP_CLASSES = {
+        "io.ormrace.agent.bootstrap.Dispatcher", "io.ormrace.agent.bootstrap.Dispatcher$Sink"};
+
+    private OrmraceAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        try {
+            AgentOptions options = AgentOptions.parse(arguments);
+            quietByteBuddy();
+            injectDispatcher(instrumentation);
+            Installer.install(options, instrumentation);
+        } catch (Throwable e) {
+            System.err.println("ormrace agent: not attached: " + e.getMessage());
+        }
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        premain(arguments, instrumentation);
+    }
+
+    /** On JDK 24+ ByteBuddy would otherwise warn about {@code sun.misc.Unsafe}; its property names are relocated. */
+    private static void quietByteBuddy() {
+        String relocated = net.bytebuddy.ByteBuddy.class.getPackageName();
+        System.setProperty(relocated + ".safe", "true");
+    }
+
+    /** The dispatcher must be visible to every driver's class loader: the bootstrap loader is the only one that is. */
+    private static void injectDispatcher(Instrumentation instrumentation) throws Exception {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (String name : BOOTSTRAP_CLASSES) {
+            try (InputStream in = OrmraceAgent.class.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                if (in == null) {
+                    throw new IllegalStateException("agent jar lacks " + name);
+                }
+                classes.put(name, in.readAllBytes());
+            }
+        }
+        Path folder = Files.createTempDirectory("ormrace-agent");
+        folder.toFile().deleteOnExit();
+        ClassInjector.UsingInstrumentation.of(folder.toFile(), ClassInjector.UsingInstrumentation.Target.BOOTSTRAP,
+                instrumentation).injectRaw(classes);
+    }
+
+    /** Separate from {@link OrmraceAgent} so that nothing links the dispatcher before it is in the bootstrap loader. */
+    static final class Installer {
+        static void install(AgentOptions options, Instrumentation instrumentation) {
+            Recorder recorder = new Recorder(new CallSites(options.includes(), options.excludes()),
+                    new Redaction(options.redact()));
+            JdbcInstrumentation jdbc = new JdbcInstrumentation();
+            io.ormrace.agent.bootstrap.Dispatcher.install(recorder);
+            jdbc.install(instrumentation);
+            RunReport report = new RunReport(options, recorder, jdbc);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> report.write(System.err), "ormrace-report"));
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package io.ormrace.agent;
+
+import io.ormrace.agent.bootstrap.Dispatcher;
+import io.ormrace.agent.rules.DatabaseKeys;
+import io.ormrace.agent.rules.Detected;
+import io.ormrace.agent.rules.LockOutsideTransactionRule;
+import io.ormrace.agent.rules.LostUpdateRule;
+import io.ormrace.agent.rules.RacyGetOrCreateRule;
+import io.ormrace.agent.rules.Redaction;
+import io.ormrace.agent.rules.RuleContext;
+import io.ormrace.agent.rules.Values;
+import io.ormrace.agent.sql.ColumnRef;
+import io.ormrace.agent.sql.SqlShape;
+import io.ormrace.agent.sql.SqlShapes;
+import io.ormrace.agent.state.CallSite;
+import io.ormrace.agent.state.ConnectionState;
+import io.ormrace.agent.state.EmptyLookup;
+import io.ormrace.agent.state.ResultSetState;
+import io.ormrace.agent.state.RowRead;
+import io.ormrace.agent.state.StatementState;
+import io.ormrace.agent.state.ThreadState;
+import io.ormrace.agent.state.WeakIdentityMap;
+import io.ormrace.core.Finding;
+import io.ormrace.core.TestCase;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Follows the JDBC events of every thread and hands each statement to the rules that can use it. Everything is
+ * keyed by the objects the application holds (connection handle, statement, result set), so pools and proxies are
+ * seen as the application sees them.
+ */
+final class Recorder implements Dispatcher.Sink {
+
+    private final WeakIdentityMap<Object, ConnectionState> connections = new WeakIdentityMap<>();
+    private final WeakIdentityMap<Object, StatementState> statements = new WeakIdentityMap<>();
+    private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
+    private final SqlShapes shapes = new SqlShapes();
+    private final DatabaseKeys keys = new DatabaseKeys();
+    private final FindingLog log = new FindingLog();
+    private final CallSites callSites;
+    private final Redaction redaction;
+    private final LostUpdateRule lostUpdate = new LostUpdateRule();
+    private final RacyGetOrCreateRule getOrCreate = new RacyGetOrCreateRule();
+    private final LockOutsideTransactionRule lockOutside = new LockOutsideTransactionRule();
+    final AtomicLong statementsSeen = new AtomicLong();
+
+    Recorder(CallSites callSites, Redaction redaction) {
+        this.callSites = callSites;
+        this.redaction = redaction;
+    }
+
+    // ------------------------------------------------------------------ connections and statements
+
+    private ConnectionState connection(Object handle) {
+        ConnectionState state = connections.get(handle);
+        if (state == null) {
+            state = new ConnectionState(handle);
+            connections.put(handle, state);
+        }
+        return state;
+    }
+
+    @Override
+    public void prepared(Object connection, Object statement, String sql) {
+        statements.put(statement, new StatementState(connection(connection), sql));
+    }
+
+    @Override
+    public void created(Object connection, Object statement) {
+        statements.put(statement, new StatementState(connection(connection), null));
+    }
+
+    private StatementState statement(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state == null && statement instanceof Statement jdbc) {
+            try {
+                state = new StatementState(connection(jdbc.getConnection()), null);
+                statements.put(statement, state);
+            } catch (Exception e) {
+                return null;
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void bound(Object statement, String method, int index, Object value) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            state.bind(index, method.equals("setNull") ? null : value);
+        }
+    }
+
+    @Override
+    public void parametersCleared(Object statement) {
+        StatementState state = statements.get(statement);
+        if (state != null) {
+            state.clearBinds();
+        }
+    }
+
+    @Override
+    public void autoCommitSet(Object connection, boolean autoCommit) {
+        connection(connection).autoCommit(autoCommit);
+    }
+
+    @Override
+    public void transactionEnded(Object connection, boolean committed) {
+        connection(connection).transactionEnded();
+    }
+
+    @Override
+    public void isolationSet(Object connection, int level) {
+        connection(connection).isolation(level);
+    }
+
+    @Override
+    public void connectionClosed(Object connection) {
+        connections.remove(connection);
+    }
+
+    // ------------------------------------------------------------------ statements run
+
+    @Override
+    public void executed(Object statement, String sql, Object result) {
+        StatementState state = statement(statement);
+        if (state == null) {
+            return;
+        }
+        String text = sql != null ? sql : state.sql;
+        if (text == null) {
+            return;
+        }
+        statementsSeen.incrementAndGet();
+        Object[] binds = sql != null ? new Object[0] : state.binds();
+        handle(shapes.shape(text), binds, state.connection, result instanceof ResultSet ? result : null);
+        if (state.connection.autoCommit()) {
+            state.connection.transactionEnded();
+        }
+    }
+
+    @Override
+    public void batchAdded(Object statement, String sql) {
+        StatementState state = statement(statement);
+        if (state != null) {
+            state.addBatch(sql);
+        }
+    }
+
+    @Override
+    public void batchExecuted(Object statement) {
+        StatementState state = statement(statement);
+        if (state == null) {
+            return;
+        }
+        List<Object[]> rows = state.takeBatch();
+        if (state.sql != null) {
+            SqlShape shape = shapes.shape(state.sql);
+            for (Object[] binds : rows) {
+                statementsSeen.incrementAndGet();
+                handle(shape, binds, state.connection, null);
+            }
+        }
+        for (String text : state.takeBatchTexts()) {
+            statementsSeen.incrementAndGet();
+            handle(shapes.shape(text), new Object[0], state.connection, null);
+        }
+        if (state.connection.autoCommit()) {
+            state.connection.transactionEnded();
+        }
+    }
+
+    private void handle(SqlShape shape, Object[] binds, ConnectionState connection, Object resultSet) {
+        ThreadState thread = threads.get();
+        Context context = new Context();
+        if (shape instanceof SqlShape.Select select) {
+            boolean locked = select.locking() && !connection.autoCommit();
+            CallSite site = context.site();
+            lockOutside.check(select, connection, site, context).ifPresent(this::record);
+            if (resultSet != null) {
+                thread.open(resultSet, new ResultSetState(select, binds, connection, connection.transaction(), locked,
+                        site, resultSet));
+            }
+        } else if (shape instanceof SqlShape.Update update) {
+            lostUpdate.check(update, binds, connection, thread, context).ifPresent(this::record);
+        } else if (shape instanceof SqlShape.Insert insert) {
+            for (List<io.ormrace.agent.sql.Operand> values : insert.rows()) {
+                if (values.size() != insert.columns().size()) {
+                    continue;
+                }
+                Map<String, Object> row = new HashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    row.put(insert.columns().get(i), Values.resolve(values.get(i), binds));
+                }
+                getOrCreate.check(insert, row, connection, thread, context).ifPresent(this::record);
+            }
+        } else if (shape instanceof SqlShape.TransactionControl control && control.ends()) {
+            connection.transactionEnded();
+        }
+    }
+
+    /** Resolves the call site once per statement, and only if a rule asks for it. */
+    private final class Context implements RuleContext {
+        private CallSite site;
+        private boolean walked;
+
+        @Override
+        public CallSite site() {
+            if (!walked) {
+                walked = true;
+                site = callSites.current();
+            }
+            return site;
+        }
+
+        @Override
+        public DatabaseKeys keys() {
+            return keys;
+        }
+
+        @Override
+        public Redaction redaction() {
+            return redaction;
+        }
+    }
+
+    private void record(Detected detected) {
+        log.record(detected.key(), detected::finding);
+    }
+
+    // ------------------------------------------------------------------ result sets
+
+    @Override
+    public void resultSetOpened(Object statement, Object resultSet) {
+        StatementState state = statement(statement);
+        ThreadState thread = threads.get();
+        if (state == null || thread.resultSet(resultSet) != null) {
+            return;
+        }
+        // execute(sql) then getResultSet(): the text went by with execute; prepared statements keep theirs
+        if (state.sql != null && shapes.shape(state.sql) instanceof SqlShape.Select select) {
+            thread.open(resultSet, new ResultSetState(select, state.binds(), state.connection,
+                    state.connection.transaction(), select.locking() && !state.connection.autoCommit(),
+                    callSites.current(), resultSet));
+        }
+    }
+
+    @Override
+    public void rowAdvanced(Object resultSet, boolean hasRow) {
+        ThreadState thread = threads.get();
+        ResultSetState state = thread.resultSet(resultSet);
+        if (state == null) {
+            return;
+        }
+        flushRow(thread, state);
+        if (hasRow) {
+            state.rows++;
+            state.current = new HashMap<>();
+        } else {
+            finish(thread, state);
+        }
+    }
+
+    @Override
+    public void valueRead(Object resultSet, Object column, Object value) {
+        ThreadState thread = threads.get();
+        ResultSetState state = thread.resultSet(resultSet);
+        if (state == null || state.current == null) {
+            return;
+        }
+        ColumnRef ref = column instanceof Integer position ? byPosition(state, position) : byLabel(state, column);
+        if (ref != null) {
+            state.current.put(ref, value);
+        }
+    }
+
+    private ColumnRef byPosition(ResultSetState state, int position) {
+        List<ColumnRef> items = state.shape.items();
+        if (!state.shape.star() && position >= 1 && position <= items.size()) {
+            return items.get(position - 1);
+        }
+        String name = metadataName(state, position);
+        return name == null ? null : new ColumnRef(mainTable(state.shape), name);
+    }
+
+    private ColumnRef byLabel(ResultSetState state, Object label) {
+        if (!(label instanceof String text)) {
+            return null;
+        }
+        String key = SqlShapes.name(text);
+        ColumnRef ref = state.shape.labels().get(key);
+        return ref != null ? ref : new ColumnRef(mainTable(state.shape), key);
+    }
+
+    /** Only for {@code select *}: what the driver says the column at a position is. */
+    private static String metadataName(ResultSetState state, int position) {
+        if (state.metadataNames == null) {
+            try {
+                ResultSetMetaData metadata = ((ResultSet) state.resultSet).getMetaData();
+                String[] names = new String[metadata.getColumnCount() + 1];
+                for (int i = 1; i < names.length; i++) {
+                    names[i] = metadata.getColumnName(i).toLowerCase(Locale.ROOT);
+                }
+                state.metadataNames = names;
+            } catch (Exception e) {
+                state.metadataNames = new String[0];
+            }
+        }
+        return position >= 1 && position < state.metadataNames.length ? state.metadataNames[position] : null;
+    }
+
+    private static String mainTable(SqlShape.Select select) {
+        return select.tables().size() == 1 ? select.tables().iterator().next()
+                : select.items().stream().filter(java.util.Objects::nonNull).map(ColumnRef::table).findFirst().orElse("?");
+    }
+
+    /** The row just read becomes one remembered row per table it had columns of. */
+    private static void flushRow(ThreadState thread, ResultSetState state) {
+        Map<ColumnRef, Object> row = state.current;
+        if (row == null || row.isEmpty()) {
+            return;
+        }
+        state.current = null;
+        Map<String, Map<String, Object>> byTable = new HashMap<>();
+        for (Map.Entry<ColumnRef, Object> value : row.entrySet()) {
+            byTable.computeIfAbsent(value.getKey().table(), t -> new HashMap<>()).put(value.getKey().column(), value.getValue());
+            state.returned.computeIfAbsent(value.getKey(), k -> new HashSet<>()).add(normalized(value.getValue()));
+        }
+        for (Map.Entry<String, Map<String, Object>> table : byTable.entrySet()) {
+            Map<String, Object> known = new HashMap<>();
+            for (SqlShape.Eq eq : state.shape.where()) {
+                if (eq.column().table().equals(table.getKey())) {
+                    Object value = Values.resolve(eq.value(), state.binds);
+                    if (value != Values.UNKNOWN) {
+                        known.put(eq.column().column(), value);
+                    }
+                }
+            }
+            thread.remember(new RowRead(table.getKey(), table.getValue(), known, state.locked, state.connection,
+                    state.transaction, state.site, state.shape.text()));
+        }
+        if (state.shape.count() && row.size() == 1 && row.values().iterator().next() instanceof Number n
+                && n.longValue() == 0) {
+            rememberLookup(thread, state, null);
+        }
+    }
+
+    private static Object normalized(Object value) {
+        return value instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros() : value;
+    }
+
+    private void finish(ThreadState thread, ResultSetState state) {
+        if (state.finished) {
+            return;
+        }
+        state.finished = true;
+        thread.close(state.resultSet);
+        if (state.rows == 0 && !state.shape.count()) {
+            rememberLookup(thread, state, null);
+        }
+        for (SqlShape.In in : state.shape.inLists()) {
+            Set<Object> returned = state.returned.getOrDefault(in.column(), Set.of());
+            for (io.ormrace.agent.sql.Operand operand : in.values()) {
+                Object value = Values.resolve(operand, state.binds);
+                if (value != Values.UNKNOWN && value != null && !returned.contains(normalized(value))) {
+                    rememberLookup(thread, state, Map.entry(in.column().column(), value));
+                }
+            }
+        }
+    }
+
+    /** A lookup that found nothing: by its where equalities, or by one value of an {@code in} list. */
+    private static void rememberLookup(ThreadState thread, ResultSetState state, Map.Entry<String, Object> inValue) {
+        if (state.shape.tables().size() != 1) {
+            return;
+        }
+        String table = state.shape.tables().iterator().next();
+        Map<String, Object> values = new HashMap<>();
+        for (SqlShape.Eq eq : state.shape.where()) {
+            Object value = Values.resolve(eq.value(), state.binds);
+            if (value == Values.UNKNOWN) {
+                return;
+            }
+            values.put(eq.column().column(), value);
+        }
+        if (inValue != null) {
+            values.put(inValue.getKey(), inValue.getValue());
+        }
+        if (!values.isEmpty()) {
+            thread.remember(new EmptyLookup(table, values, state.site, state.shape.text(), state.connection,
+                    state.transaction));
+        }
+    }
+
+    @Override
+    public void resultSetClosed(Object resultSet) {
+        ThreadState thread = threads.get();
+        ResultSetState state = thread.resultSet(resultSet);
+        if (state != null) {
+            flushRow(thread, state);
+            finish(thread, state);
+        }
+    }
+
+    // ------------------------------------------------------------------ tests and the end of the run
+
+    @Override
+    public void testStarted(String className, String methodName, String displayName) {
+        log.testStarted(new TestCase(className, methodName, displayName));
+    }
+
+    @Override
+    public String[] testFinished() {
+        return log.testFinished().stream().map(Recorder::line).toArray(String[]::new);
+    }
+
+    private static String line(Finding finding) {
+        String fix = finding.firstFix().map(f -> "\n    fix: " + f.title() + ": " + f.code()).orElse("");
+        return finding.severity() + "\t" + finding.location() + ": [" + finding.rule().id() + "] " + finding.message() + fix;
+    }
+
+    List<Finding> findings() {
+        return log.all();
+    }
+
+    long droppedFindings() {
+        return log.dropped();
+    }
+
+    SqlShapes shapes() {
+        return shapes;
+    }
+
+}

@@ -1,0 +1,183 @@
+package io.ormrace.agent.rules;
+
+import io.ormrace.agent.sql.Operand;
+import io.ormrace.agent.sql.SqlShape;
+import io.ormrace.agent.state.CallSite;
+import io.ormrace.agent.state.ConnectionState;
+import io.ormrace.agent.state.RowRead;
+import io.ormrace.agent.state.ThreadState;
+import io.ormrace.core.Evidence;
+import io.ormrace.core.Finding;
+import io.ormrace.core.Origin;
+import io.ormrace.core.Rule;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code lost-update} at run time: an {@code update} writes a column of a row this thread read earlier, unlocked
+ * (or locked in a transaction that has ended), with a value derived from the one read, and nothing in the update's
+ * {@code where} checks that the row is still as it was read (a version, the old value). Hibernate's all-columns
+ * updates are handled by comparing each value with the one read: only the columns that changed count.
+ */
+public final class LostUpdateRule {
+
+    public Optional<Detected> check(SqlShape.Update update, Object[] binds, ConnectionState connection, ThreadState thread,
+            RuleContext context) {
+        if (update.where().isEmpty() || connection.isolation() == Connection.TRANSACTION_SERIALIZABLE) {
+            return Optional.empty();
+        }
+        Map<String, Object> key = new HashMap<>();
+        for (SqlShape.Eq eq : update.where()) {
+            Object value = Values.resolve(eq.value(), binds);
+            if (value == Values.UNKNOWN) {
+                return Optional.empty();
+            }
+            key.put(eq.column().column(), value);
+        }
+        Map<String, RowRead> readFrom = new TreeMap<>();
+        Map<String, Object> written = new TreeMap<>();
+        for (Map.Entry<String, Operand> set : update.sets().entrySet()) {
+            Object value = Values.resolve(set.getValue(), binds);
+            if (value == Values.UNKNOWN) {
+                continue;
+            }
+            RowRead row = newestRead(thread, update.table(), set.getKey(), key);
+            if (row == null) {
+                continue;
+            }
+            Object before = row.read().get(set.getKey());
+            if (!Values.same(before, value) && Values.derived(before, value)
+                    && !(row.locked() && row.connection() == connection && row.transaction() == connection.transaction())) {
+                readFrom.put(set.getKey(), row);
+                written.put(set.getKey(), value);
+            }
+        }
+        remember(update, binds, thread, key);
+        if (readFrom.isEmpty() || guarded(update, key.keySet(), connection, context)) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(update, connection, readFrom, written, context));
+    }
+
+    /** A compare-and-set: the where checks more than the row's key (a version, the old value, a state). */
+    private static boolean guarded(SqlShape.Update update, Set<String> whereColumns, ConnectionState connection,
+            RuleContext context) {
+        if (update.otherPredicate()) {
+            return true;
+        }
+        DatabaseKeys.Keys keys = context.keys().of(connection, update.table());
+        if (!keys.primaryKey().isEmpty()) {
+            return !keys.primaryKey().containsAll(whereColumns);
+        }
+        // no primary key the database would tell of: a unique key, or a single column, is taken as the row's key
+        return keys.unique().stream().noneMatch(whereColumns::equals) && whereColumns.size() > 1;
+    }
+
+    private static RowRead newestRead(ThreadState thread, String table, String column, Map<String, Object> key) {
+        for (RowRead row : thread.rows()) {
+            if (row.table().equals(table) && row.read().containsKey(column) && matches(row, key)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(RowRead row, Map<String, Object> key) {
+        for (Map.Entry<String, Object> part : key.entrySet()) {
+            if (!row.has(part.getKey()) || !Values.same(row.value(part.getKey()), part.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The row now holds what was written: a second update compares with that, not with the first read. */
+    private static void remember(SqlShape.Update update, Object[] binds, ThreadState thread, Map<String, Object> key) {
+        List<RowRead> touched = new ArrayList<>();
+        for (RowRead row : thread.rows()) {
+            if (row.table().equals(update.table()) && matches(row, key)) {
+                touched.add(row);
+            }
+        }
+        for (RowRead row : touched) {
+            Map<String, Object> read = new HashMap<>(row.read());
+            update.sets().forEach((column, operand) -> {
+                if (read.containsKey(column)) {
+                    read.put(column, Values.resolve(operand, binds));
+                }
+            });
+            thread.replace(row, new RowRead(row.table(), read, row.known(), row.locked(), row.connection(),
+                    row.transaction(), row.site(), row.sql()));
+        }
+    }
+
+    private static Detected finding(SqlShape.Update update, ConnectionState connection, Map<String, RowRead> readFrom,
+            Map<String, Object> written, RuleContext context) {
+        CallSite writeSite = context.site();
+        RowRead first = readFrom.values().iterator().next();
+        CallSite readSite = first.site();
+        boolean sameTransaction = first.connection() == connection && first.transaction() == connection.transaction();
+        List<String> columns = new ArrayList<>(readFrom.keySet());
+        String table = update.table();
+        Redaction redaction = context.redaction();
+        String changes = columns.stream().map(c -> c + " " + (redaction.redacts() ? "changed"
+                : Values.describe(readFrom.get(c).read().get(c), written.get(c)))).collect(Collectors.joining(", "));
+        String why = first.locked()
+                ? "the read was locked, but in a transaction that ended before this update"
+                : "the read took no lock";
+        Finding.Builder builder = Finding.builder(Rule.LOST_UPDATE, Origin.RUNTIME)
+                .message(table + "." + String.join(", ", columns) + " is written back computed from the value read at "
+                        + Sites.describe(readSite) + " (" + changes + "); " + why + " and the update checks no version "
+                        + "or old value, so a concurrent transaction's change in between is overwritten")
+                .at(Sites.primary(readSite, writeSite), Sites.anchor(table, readSite, writeSite))
+                .target(table, columns)
+                .evidence(new Evidence(Evidence.Kind.READ, Sites.location(readSite),
+                        "row read " + (first.locked() ? "with a lock in an earlier transaction" : "without a lock"),
+                        redaction.sql(first.sql())))
+                .evidence(new Evidence(Evidence.Kind.WRITE, Sites.location(writeSite),
+                        "written back " + (sameTransaction ? "in the same transaction" : "in a later transaction")
+                                + ", where clause on the key only", redaction.sql(update.text())))
+                .evidence(new Evidence(Evidence.Kind.TRANSACTION, null, connection.autoCommit()
+                        ? "autocommit: every statement is its own transaction" : sameTransaction
+                                ? "one transaction, isolation " + isolation(connection.isolation())
+                                : "read and write in different transactions", null));
+        String keyPredicate = update.where().stream().map(eq -> eq.column().column() + " = ?").collect(Collectors.joining(" and "));
+        String column = columns.get(0);
+        Object before = readFrom.get(column).read().get(column);
+        if (before instanceof Number) {
+            builder.fix("Let the database compute it, atomically",
+                    "update " + table + " set " + column + " = " + column + " + ? where " + keyPredicate);
+        } else {
+            builder.fix("Write only if the row is still as read (compare-and-set), and retry or fail when 0 rows change",
+                    "update " + table + " set " + column + " = ? where " + keyPredicate + " and " + column + " = ?");
+        }
+        builder.fix("Lock the row when reading it, in the transaction that writes it",
+                redaction.sql(stripLock(first.sql())) + " for update"
+                        + "   -- JPA: LockModeType.PESSIMISTIC_WRITE; Spring Data: @Lock(LockModeType.PESSIMISTIC_WRITE)");
+        builder.fix("Version the row and check the version in the update (JPA @Version), retrying on conflict",
+                "update " + table + " set " + column + " = ?, version = version + 1 where " + keyPredicate + " and version = ?");
+        String key = "lost-update|" + Sites.key(readSite) + "|" + Sites.key(writeSite) + "|" + table + "|" + columns;
+        return new Detected(key, builder.build());
+    }
+
+    private static String stripLock(String sql) {
+        return sql == null ? "select ..." : sql.replaceAll("(?i)\\s+for\\s+(no\\s+key\\s+)?(update|share).*$", "");
+    }
+
+    private static String isolation(int level) {
+        return switch (level) {
+            case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
+            case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+            case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+            default -> "the database default";
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package io.ormrace.agent.state;
+
+import java.sql.Connection;
+
+/**
+ * What the agent follows of one connection handle (for a pool, the handle the application holds): autocommit,
+ * isolation, and a sequence number that changes at every transaction end, so that two reads can be told to belong
+ * to the same transaction.
+ */
+public final class ConnectionState {
+
+    public final Object handle;
+    private boolean autoCommit;
+    private int isolation;
+    private long transaction;
+
+    public ConnectionState(Object handle) {
+        this.handle = handle;
+        boolean initialAutoCommit = true;
+        int initialIsolation = -1;
+        if (handle instanceof Connection connection) {
+            try {
+                initialAutoCommit = connection.getAutoCommit();
+                initialIsolation = connection.getTransactionIsolation();
+            } catch (Exception | LinkageError e) {
+                // a closed or broken connection: JDBC's defaults until the application says otherwise
+            }
+        }
+        this.autoCommit = initialAutoCommit;
+        this.isolation = initialIsolation;
+    }
+
+    public synchronized boolean autoCommit() {
+        return autoCommit;
+    }
+
+    public synchronized void autoCommit(boolean value) {
+        if (value != autoCommit) {
+            transaction++;
+        }
+        autoCommit = value;
+    }
+
+    public synchronized int isolation() {
+        return isolation;
+    }
+
+    public synchronized void isolation(int level) {
+        isolation = level;
+    }
+
+    public synchronized long transaction() {
+        return transaction;
+    }
+
+    /** A commit or rollback, or one statement run in autocommit mode. */
+    public synchronized void transactionEnded() {
+        transaction++;
+    }
+}

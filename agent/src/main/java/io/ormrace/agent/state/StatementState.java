@@ -1,0 +1,61 @@
+package io.ormrace.agent.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A statement's connection, its SQL text as the application handed it over, its bound values and its batch. */
+public final class StatementState {
+
+    private static final Object[] NONE = new Object[0];
+
+    public final ConnectionState connection;
+    public final String sql;
+    private Object[] binds = NONE;
+    private final List<Object[]> batch = new ArrayList<>();
+    private final List<String> batchTexts = new ArrayList<>();
+
+    public StatementState(ConnectionState connection, String sql) {
+        this.connection = connection;
+        this.sql = sql;
+    }
+
+    public synchronized void bind(int index, Object value) {
+        if (index < 1 || index > 10_000) {
+            return;
+        }
+        if (index > binds.length) {
+            binds = Arrays.copyOf(binds, Math.max(index, binds.length * 2));
+        }
+        binds[index - 1] = value;
+    }
+
+    public synchronized Object[] binds() {
+        return binds.clone();
+    }
+
+    public synchronized void clearBinds() {
+        binds = NONE;
+    }
+
+    public synchronized void addBatch(String text) {
+        if (text != null) {
+            batchTexts.add(text);
+        } else if (batch.size() < 100_000) {
+            batch.add(binds.clone());
+        }
+    }
+
+    /** The batch as it was sent, then emptied, as JDBC empties it. */
+    public synchronized List<Object[]> takeBatch() {
+        List<Object[]> taken = new ArrayList<>(batch);
+        batch.clear();
+        return taken;
+    }
+
+    public synchronized List<String> takeBatchTexts() {
+        List<String> taken = new ArrayList<>(batchTexts);
+        batchTexts.clear();
+        return taken;
+    }
+}

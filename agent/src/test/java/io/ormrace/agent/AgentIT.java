@@ -1,0 +1,105 @@
+package io.ormrace.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged agent on a real JVM (the scenarios live outside io.ormrace.agent, which the agent never blames) running plain JDBC against H2: what users get from {@code -javaagent}. */
+class AgentIT {
+
+    private static final Pattern MARKER = Pattern.compile("//\\s*ormrace-runtime:\\s*([a-z-]+(?:\\s*,\\s*[a-z-]+)*)\\s*$");
+    private static final Path SCENARIOS = Path.of("src/test/java/io/ormrace/scenarios/JdbcScenarios.java");
+
+    @Test
+    void reportsExactlyTheMarkedSequencesWithTheirApplicationLines(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("runtime.json");
+        Path sarif = dir.resolve("runtime.sarif");
+        Run run = runScenarios("output=" + json + ",output=" + sarif + ",redact=false");
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(run.output).contains("ormrace agent: 3 finding(s)").doesNotContain("error(s) inside the agent");
+        JsonNode findings = new ObjectMapper().readTree(json.toFile()).get("findings");
+        TreeSet<String> actual = new TreeSet<>();
+        for (JsonNode finding : findings) {
+            JsonNode location = finding.get("location");
+            assertThat(location.get("path").asText()).isEqualTo("io/ormrace/scenarios/JdbcScenarios.java");
+            actual.add(location.get("line").asInt() + " " + finding.get("rule").asText());
+        }
+        assertThat(actual).isEqualTo(expected());
+        assertThat(Files.readString(sarif)).contains("\"ruleId\": \"lost-update\"");
+    }
+
+    @Test
+    void theSameSequenceSeenThreeTimesIsOneFindingCountedThrice(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("runtime.json");
+        runScenarios("output=" + json);
+
+        JsonNode lostUpdate = null;
+        for (JsonNode finding : new ObjectMapper().readTree(json.toFile()).get("findings")) {
+            if (finding.get("rule").asText().equals("lost-update")) {
+                lostUpdate = finding;
+            }
+        }
+        assertThat(lostUpdate).isNotNull();
+        assertThat(lostUpdate.get("count").asInt()).isEqualTo(3);
+        assertThat(lostUpdate.toString()).as("bound values are redacted by default").doesNotContain("1000 -> 990");
+        assertThat(lostUpdate.get("evidence").toString()).contains("update account set balance = ? where id = ?");
+    }
+
+    @Test
+    void aBadOptionIsReportedAndTheApplicationStillRuns() throws Exception {
+        Run run = runScenarios("colour=blue");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.output).contains("ormrace agent: not attached: ormrace agent: unknown option 'colour'");
+    }
+
+    private static TreeSet<String> expected() throws Exception {
+        TreeSet<String> expected = new TreeSet<>();
+        List<String> lines = Files.readAllLines(SCENARIOS, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher marker = MARKER.matcher(lines.get(i));
+            if (marker.find()) {
+                for (String rule : marker.group(1).split("\\s*,\\s*")) {
+                    expected.add((i + 1) + " " + rule);
+                }
+            }
+        }
+        return expected;
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run runScenarios(String options) throws Exception {
+        Path agent = Path.of("target", "ormrace-agent.jar");
+        assertThat(agent).exists();
+        List<String> classpath = new ArrayList<>();
+        classpath.add(Path.of("target", "test-classes").toString());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("h2")) {
+                classpath.add(entry);
+            }
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-javaagent:" + agent + "=" + options, "-cp", String.join(File.pathSeparator, classpath),
+                "io.ormrace.scenarios.JdbcScenarios");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+}

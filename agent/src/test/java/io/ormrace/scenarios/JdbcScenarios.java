@@ -1,0 +1,154 @@
+package io.ormrace.scenarios;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Plain JDBC on H2, run in a child JVM under the agent by {@code AgentIT}. A line ending in
+ * {@code // ormrace-runtime: RULE} is where the agent must report RULE (the first step of the sequence: the read,
+ * the lookup, the lock); every other line must stay quiet.
+ */
+public final class JdbcScenarios {
+
+    private final Connection connection;
+
+    private JdbcScenarios(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:scenarios;DB_CLOSE_DELAY=-1", "sa", "")) {
+            JdbcScenarios scenarios = new JdbcScenarios(connection);
+            scenarios.schema();
+            for (int i = 0; i < 3; i++) {
+                scenarios.withdrawRacy(1, 10);
+            }
+            scenarios.withdrawLocked(1, 10);
+            scenarios.withdrawAtomic(1, 10);
+            scenarios.withdrawVersioned(1, 10);
+            scenarios.renameBlindly(1);
+            scenarios.tagRacy("java");
+            scenarios.tagUnique("java");
+            scenarios.lockInAutocommit(1);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select 1 from dual where 1 = (select 1)");
+            }
+        }
+    }
+
+    private void schema() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create table account (id bigint primary key, owner varchar(40), balance int, version int)");
+            statement.execute("insert into account values (1, 'ann', 1000, 0)");
+            statement.execute("create table tag (id bigint auto_increment primary key, name varchar(40))");
+            statement.execute("create table unique_tag (id bigint auto_increment primary key, name varchar(40) unique)");
+        }
+    }
+
+    private int balance(long id, String lock) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select balance from account where id = ?" + lock)) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lost-update, lock-outside-transaction
+                rows.next();
+                return rows.getInt("balance");
+            }
+        }
+    }
+
+    private void setBalance(long id, int balance) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update account set balance = ? where id = ?")) {
+            update.setInt(1, balance);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    void withdrawRacy(long id, int amount) throws SQLException {
+        int balance = balance(id, "");
+        setBalance(id, balance - amount);
+    }
+
+    void withdrawLocked(long id, int amount) throws SQLException {
+        connection.setAutoCommit(false);
+        int balance = balance(id, " for update");
+        setBalance(id, balance - amount);
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    void withdrawAtomic(long id, int amount) throws SQLException {
+        balance(id, "");
+        try (PreparedStatement update = connection.prepareStatement("update account set balance = balance - ? where id = ?")) {
+            update.setInt(1, amount);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    void withdrawVersioned(long id, int amount) throws SQLException {
+        int balance;
+        int version;
+        try (PreparedStatement select = connection.prepareStatement("select balance, version from account where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                balance = rows.getInt(1);
+                version = rows.getInt(2);
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update account set balance = ?, version = ? where id = ? and version = ?")) {
+            update.setInt(1, balance - amount);
+            update.setInt(2, version + 1);
+            update.setLong(3, id);
+            update.setInt(4, version);
+            update.executeUpdate();
+        }
+    }
+
+    void renameBlindly(long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select owner from account where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                rows.getString(1);
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("update account set owner = ? where id = ?")) {
+            update.setString(1, "bob");
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    private void tag(String table, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select id from " + table + " where name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: racy-get-or-create
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " (name) values (?)")) {
+            insert.setString(1, name);
+            insert.executeUpdate();
+        }
+    }
+
+    void tagRacy(String name) throws SQLException {
+        tag("tag", name);
+    }
+
+    void tagUnique(String name) throws SQLException {
+        tag("unique_tag", name);
+    }
+
+    void lockInAutocommit(long id) throws SQLException {
+        balance(id, " for update");
+    }
+}

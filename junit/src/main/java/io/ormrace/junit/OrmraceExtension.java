@@ -1,0 +1,110 @@
+package io.ormrace.junit;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Tells the ormrace agent which test is running, so that each runtime finding names the tests it was seen in, and
+ * with {@code ormrace.failOn=warning} (or {@code error}) fails a test during which a race was seen. Registered by
+ * JUnit's extension auto-detection ({@code junit.jupiter.extensions.autodetection.enabled=true}) or with
+ * {@code @ExtendWith(OrmraceExtension.class)}. Without the agent it says so once and does nothing.
+ */
+public final class OrmraceExtension implements BeforeTestExecutionCallback, AfterTestExecutionCallback {
+
+    public static final String FAIL_ON = "ormrace.failOn";
+    private static final String DISPATCHER = "io.ormrace.agent.bootstrap.Dispatcher";
+    private static final AtomicBoolean TOLD_NOT_ATTACHED = new AtomicBoolean();
+    private static final Bridge BRIDGE = Bridge.find();
+
+    @Override
+    public void beforeTestExecution(ExtensionContext context) throws Exception {
+        if (BRIDGE == null) {
+            if (TOLD_NOT_ATTACHED.compareAndSet(false, true)) {
+                System.err.println("ormrace: the agent is not attached to this JVM (-javaagent:ormrace-agent.jar), "
+                        + "so no test is checked for races");
+            }
+            return;
+        }
+        BRIDGE.started(context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName(),
+                context.getDisplayName());
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) throws Exception {
+        if (BRIDGE == null) {
+            return;
+        }
+        String[] seen = BRIDGE.finished();
+        Optional<String> failOn = context.getConfigurationParameter(FAIL_ON).or(() -> Optional.ofNullable(System.getProperty(FAIL_ON)));
+        int threshold = failOn.map(OrmraceExtension::rank).orElse(Integer.MAX_VALUE);
+        List<String> failing = new ArrayList<>();
+        for (String line : seen) {
+            int tab = line.indexOf('\t');
+            if (tab > 0 && rank(line.substring(0, tab)) >= threshold) {
+                failing.add(line.substring(tab + 1));
+            }
+        }
+        if (!failing.isEmpty()) {
+            throw new AssertionError("ormrace: " + failing.size() + " race(s) seen during this test ("
+                    + FAIL_ON + "=" + failOn.orElse("") + "):\n" + String.join("\n", failing));
+        }
+    }
+
+    /** warning < error; {@code never} (or anything else) fails nothing. */
+    private static int rank(String severity) {
+        return switch (severity.trim().toLowerCase(Locale.ROOT)) {
+            case "note" -> 0;
+            case "warning" -> 1;
+            case "error" -> 2;
+            default -> Integer.MAX_VALUE;
+        };
+    }
+
+    /** The agent's dispatcher in the bootstrap class loader, reached by method handles. */
+    private record Bridge(MethodHandle attached, MethodHandle started, MethodHandle finished) {
+
+        static Bridge find() {
+            try {
+                Class<?> dispatcher = Class.forName(DISPATCHER, false, null);
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                Bridge bridge = new Bridge(
+                        lookup.findStatic(dispatcher, "attached", MethodType.methodType(boolean.class)),
+                        lookup.findStatic(dispatcher, "testStarted",
+                                MethodType.methodType(void.class, String.class, String.class, String.class)),
+                        lookup.findStatic(dispatcher, "testFinished", MethodType.methodType(String[].class)));
+                return (boolean) bridge.attached.invoke() ? bridge : null;
+            } catch (Throwable e) {
+                return null;
+            }
+        }
+
+        void started(String className, String method, String displayName) throws Exception {
+            try {
+                started.invoke(className, method, displayName);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String[] finished() throws Exception {
+            try {
+                return (String[]) finished.invoke();
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
