@@ -1,6 +1,8 @@
 package io.ormrace.analyzer.code;
 
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -9,6 +11,7 @@ import io.ormrace.analyzer.Problem;
 import io.ormrace.analyzer.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +28,24 @@ public final class CodeIndex {
     private final Map<String, EntityInfo> entities = new HashMap<>();
     private final Map<String, RepositoryInfo> repositories = new HashMap<>();
     private final Map<String, TypeDeclaration<?>> implementors = new HashMap<>();
+    /** Per type (by identity: a node's hashCode walks its whole subtree), its methods by name and fields' types. */
+    private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
+
+    private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
+        static Members of(TypeDeclaration<?> type) {
+            Map<String, List<MethodDeclaration>> methods = new HashMap<>();
+            Map<String, String> fieldTypes = new HashMap<>();
+            for (BodyDeclaration<?> member : type.getMembers()) {
+                if (member instanceof MethodDeclaration method) {
+                    methods.computeIfAbsent(method.getNameAsString(), n -> new ArrayList<>()).add(method);
+                } else if (member instanceof FieldDeclaration field) {
+                    String fieldType = simpleName(field.getElementType());
+                    field.getVariables().forEach(v -> fieldTypes.putIfAbsent(v.getNameAsString(), fieldType));
+                }
+            }
+            return new Members(methods, fieldTypes);
+        }
+    }
 
     public static CodeIndex build(List<SourceFile> files, Schema schema, Consumer<Problem> problems) {
         CodeIndex index = new CodeIndex();
@@ -32,6 +53,7 @@ public final class CodeIndex {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
                         .add(new TypeEntry(type.getNameAsString(), type, file));
+                index.members.put(type, Members.of(type));
                 if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
                     c.getImplementedTypes().forEach(i -> index.implementors.putIfAbsent(i.getNameAsString(), c));
                 }
@@ -45,6 +67,12 @@ public final class CodeIndex {
     public Optional<TypeEntry> type(String simpleName) {
         List<TypeEntry> entries = types.get(simpleName);
         return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    /** The methods a type declares with this name (not inherited ones). */
+    public List<MethodDeclaration> methods(TypeDeclaration<?> type, String name) {
+        Members found = members.get(type);
+        return found == null ? type.getMethodsByName(name) : found.methods().getOrDefault(name, List.of());
     }
 
     /** The first class of the sources that implements the interface of this simple name. */
@@ -74,9 +102,17 @@ public final class CodeIndex {
 
     /** The simple name of a field's declared type, without type arguments. */
     public Optional<String> fieldType(TypeDeclaration<?> owner, String field) {
-        for (FieldDeclaration declaration : owner.getFields()) {
-            if (declaration.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(field))) {
-                return Optional.of(simpleName(declaration.getElementType()));
+        Members declared = members.get(owner);
+        if (declared != null) {
+            String type = declared.fieldTypes().get(field);
+            if (type != null) {
+                return Optional.of(type);
+            }
+        } else {
+            for (FieldDeclaration declaration : owner.getFields()) {
+                if (declaration.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(field))) {
+                    return Optional.of(simpleName(declaration.getElementType()));
+                }
             }
         }
         if (owner instanceof ClassOrInterfaceDeclaration type) {

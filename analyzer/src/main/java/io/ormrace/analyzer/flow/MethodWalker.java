@@ -663,7 +663,7 @@ public final class MethodWalker {
     private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity) {
         Set<TypeDeclaration<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // a Node hashes its whole subtree
         for (TypeDeclaration<?> current = type; current != null && seen.add(current); ) {
-            Optional<MethodDeclaration> found = current.getMethodsByName(name).stream()
+            Optional<MethodDeclaration> found = context.index.methods(current, name).stream()
                     .filter(m -> m.getParameters().size() == arity || (m.getParameters().size() <= arity
                             && !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs()))
                     .findFirst();
