@@ -71,8 +71,9 @@ final class RunReport {
                     + "and ignored; the first: " + Dispatcher.firstError()));
         }
         if (instrumentation.transformErrors() > 0) {
-            notices.add(new Notice("warning", "", 0, instrumentation.transformErrors() + " class(es) could not be "
-                    + "instrumented and run unwatched; the first: " + instrumentation.firstTransformError()));
+            notices.add(new Notice("note", "", 0, instrumentation.transformErrors() + " class(es) could not be "
+                    + "inspected (usually a superclass missing from the classpath; any JDBC class among them runs "
+                    + "unwatched); the first: " + instrumentation.firstTransformError()));
         }
         long unparsed = recorder.shapes().unparsedCount();
         if (unparsed > 0) {

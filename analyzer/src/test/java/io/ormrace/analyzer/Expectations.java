@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 final class Expectations {
 
-    private static final Pattern MARKER = Pattern.compile("//\\s*ormrace:\\s*([a-z-]+(?:\\s*,\\s*[a-z-]+)*)\\s*$");
+    private static final Pattern MARKER = Pattern.compile("//\\s*ormrace:\\s*([a-z-]+(?:\\s*,\\s*[a-z-]+)*)\\s*(?://\\s*ormrace-runtime:.*)?$");
 
     private Expectations() {
     }

@@ -70,7 +70,7 @@ public final class OrmraceExtension implements BeforeTestExecutionCallback, Afte
     }
 
     /** The agent's dispatcher in the bootstrap class loader, reached by method handles. */
-    private record Bridge(MethodHandle attached, MethodHandle started, MethodHandle finished) {
+    private record Bridge(MethodHandle attachedHandle, MethodHandle startedHandle, MethodHandle finishedHandle) {
 
         static Bridge find() {
             try {
@@ -81,7 +81,7 @@ public final class OrmraceExtension implements BeforeTestExecutionCallback, Afte
                         lookup.findStatic(dispatcher, "testStarted",
                                 MethodType.methodType(void.class, String.class, String.class, String.class)),
                         lookup.findStatic(dispatcher, "testFinished", MethodType.methodType(String[].class)));
-                return (boolean) bridge.attached.invoke() ? bridge : null;
+                return (boolean) bridge.attachedHandle.invoke() ? bridge : null;
             } catch (Throwable e) {
                 return null;
             }
@@ -89,7 +89,7 @@ public final class OrmraceExtension implements BeforeTestExecutionCallback, Afte
 
         void started(String className, String method, String displayName) throws Exception {
             try {
-                started.invoke(className, method, displayName);
+                startedHandle.invoke(className, method, displayName);
             } catch (Exception | Error e) {
                 throw e;
             } catch (Throwable e) {
@@ -99,7 +99,7 @@ public final class OrmraceExtension implements BeforeTestExecutionCallback, Afte
 
         String[] finished() throws Exception {
             try {
-                return (String[]) finished.invoke();
+                return (String[]) finishedHandle.invoke();
             } catch (Exception | Error e) {
                 throw e;
             } catch (Throwable e) {

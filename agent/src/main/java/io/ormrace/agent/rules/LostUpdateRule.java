@@ -163,7 +163,8 @@ public final class LostUpdateRule {
                         + "   -- JPA: LockModeType.PESSIMISTIC_WRITE; Spring Data: @Lock(LockModeType.PESSIMISTIC_WRITE)");
         builder.fix("Version the row and check the version in the update (JPA @Version), retrying on conflict",
                 "update " + table + " set " + column + " = ?, version = version + 1 where " + keyPredicate + " and version = ?");
-        String key = "lost-update|" + Sites.key(readSite) + "|" + Sites.key(writeSite) + "|" + table + "|" + columns;
+        // keyed by the read: the same racy read written back from several callers (or at several commits) is one race
+        String key = "lost-update|" + Sites.key(readSite) + "|" + table + "|" + columns;
         return new Detected(key, builder.build());
     }
 

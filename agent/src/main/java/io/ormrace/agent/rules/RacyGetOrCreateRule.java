@@ -79,7 +79,7 @@ public final class RacyGetOrCreateRule {
                 .fix("Insert atomically, then read (PostgreSQL; MariaDB: insert ignore; H2: merge into ... key (...))",
                         "insert into " + table + " (" + list + ", ...) values (?, ...) on conflict (" + list + ") do nothing")
                 .build();
-        String key = "racy-get-or-create|" + Sites.key(lookup.site()) + "|" + Sites.key(insertSite) + "|" + table + "|" + columns;
+        String key = "racy-get-or-create|" + Sites.key(lookup.site()) + "|" + table + "|" + columns;
         return new Detected(key, finding);
     }
 }

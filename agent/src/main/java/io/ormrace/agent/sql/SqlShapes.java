@@ -87,7 +87,7 @@ public final class SqlShapes {
         }
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.newParser(sql).Statement();
+            statement = parseQuotingKeywords(sql);
         } catch (Exception | Error e) {
             // JavaCC reports some inputs with an Error: either way, this one text is not followed as written.
             // A lock clause the parser lacks (MySQL's "lock in share mode") is still a lock on a select it can read.
@@ -116,6 +116,29 @@ public final class SqlShapes {
         }
         return new SqlShape.Other(sql);
     }
+
+    /**
+     * Column names that are keywords to the parser ({@code number}, {@code value}, {@code year}) are common in real
+     * schemas and legal to the databases: when the text does not parse as written, it is tried with them quoted.
+     */
+    private static Statement parseQuotingKeywords(String sql) throws Exception {
+        try {
+            return CCJSqlParserUtil.newParser(sql).Statement();
+        } catch (Exception | Error e) {
+            String quoted = KEYWORD_COLUMNS.matcher(sql).replaceAll("$1\"$2\"");
+            if (quoted.equals(sql)) {
+                throw e;
+            }
+            try {
+                return CCJSqlParserUtil.newParser(quoted).Statement();
+            } catch (Exception | Error again) {
+                throw e;
+            }
+        }
+    }
+
+    private static final Pattern KEYWORD_COLUMNS = Pattern.compile("(?i)(^|[\\s,.(=<>])(number|value|key|date|time|timestamp|year|month"
+            + "|day|level|size|comment|position|role|user|type|data|text|range|row|rows|system|index|status|count)(?=\\s*(?:[,=<>)]|$|\\s+(?:from|where|and|or|as|is|in|like|between|for|order|group|limit|asc|desc|not|set)\\b))");
 
     private static String firstLine(Throwable e) {
         String message = String.valueOf(e.getMessage());

@@ -60,6 +60,15 @@ class SqlShapesTest {
     }
 
     @Test
+    void columnsNamedLikeKeywordsStillParse() {
+        SqlShape.Select select = (SqlShape.Select) SqlShapes.parse("select number, balance from account where number=? for update");
+        assertThat(select.items()).containsExactly(new ColumnRef("account", "number"), new ColumnRef("account", "balance"));
+        assertThat(select.locking()).isTrue();
+        SqlShape.Update update = (SqlShape.Update) SqlShapes.parse("update account set balance_cents=? where number=?");
+        assertThat(update.where()).extracting(eq -> eq.column().column()).containsExactly("number");
+    }
+
+    @Test
     void transactionControlAndGarbageAreToldApart() {
         assertThat(SqlShapes.parse("COMMIT")).isInstanceOf(SqlShape.TransactionControl.class);
         assertThat(SqlShapes.parse("rollback to savepoint s1")).isNotInstanceOf(SqlShape.TransactionControl.class);

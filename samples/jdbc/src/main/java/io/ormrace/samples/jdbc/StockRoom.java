@@ -71,7 +71,7 @@ public class StockRoom {
     private static int quantity(Connection connection, String sku, String sql) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, sku);
-            try (ResultSet rows = select.executeQuery()) {
+            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lost-update, lock-outside-transaction
                 if (!rows.next()) {
                     throw new IllegalArgumentException("no such item: " + sku);
                 }

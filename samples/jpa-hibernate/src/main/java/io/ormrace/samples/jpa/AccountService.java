@@ -20,7 +20,7 @@ public class AccountService {
     /** Checks the balance it read and debits it: two concurrent withdrawals both pass the check. */
     public boolean withdraw(String number, long amountCents) {
         return sessionFactory.fromTransaction(session -> {
-            Account account = session.get(Account.class, number);
+            Account account = session.get(Account.class, number); // ormrace-runtime: lost-update
             if (account.getBalanceCents() < amountCents) {
                 return false;
             }
@@ -35,7 +35,7 @@ public class AccountService {
      */
     public boolean withdrawLockingAfterTheRead(String number, long amountCents) {
         return sessionFactory.fromTransaction(session -> {
-            Account account = session.get(Account.class, number);
+            Account account = session.get(Account.class, number); // ormrace-runtime: lost-update
             session.lock(account, LockMode.PESSIMISTIC_WRITE);
             if (account.getBalanceCents() < amountCents) {
                 return false;

@@ -36,7 +36,7 @@ public class SiteStatistics {
     /** Read, increment in Java, write back at commit: two concurrent views can count as one. */
     public long recordView(String page) {
         return inTransaction(em -> {
-            PageCounter counter = em.find(PageCounter.class, page);
+            PageCounter counter = em.find(PageCounter.class, page); // ormrace-runtime: lost-update
             counter.setHits(counter.getHits() + 1); // ormrace: lost-update
             return counter.getHits();
         });

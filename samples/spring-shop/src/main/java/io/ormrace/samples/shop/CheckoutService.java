@@ -22,7 +22,7 @@ public class CheckoutService {
     /** Checks that the order it read is pending, then marks it paid: a double click charges the customer twice. */
     @Transactional
     public boolean pay(long orderId) {
-        PurchaseOrder order = orders.findById(orderId).orElseThrow();
+        PurchaseOrder order = orders.findById(orderId).orElseThrow(); // ormrace-runtime: lost-update
         if (order.getStatus() != OrderStatus.PENDING) {
             return false;
         }

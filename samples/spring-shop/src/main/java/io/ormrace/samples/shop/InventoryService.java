@@ -20,7 +20,7 @@ public class InventoryService {
     /** Checks the stock it read, then decrements it: two buyers of the last item both get it. */
     @Transactional
     public boolean reserve(long productId) {
-        Product product = products.findById(productId).orElseThrow();
+        Product product = products.findById(productId).orElseThrow(); // ormrace-runtime: lost-update
         if (product.getStock() <= 0) {
             return false;
         }
@@ -60,9 +60,9 @@ public class InventoryService {
 
     @Transactional
     private void putBack(long productId, int quantity) {
-        Product product = products.lockById(productId).orElseThrow(); // ormrace: lock-outside-transaction
+        Product product = products.lockById(productId).orElseThrow(); // ormrace: lock-outside-transaction // ormrace-runtime: lock-outside-transaction
         product.setStock(product.getStock() + quantity);
-        products.save(product); // ormrace: lost-update
+        products.save(product); // ormrace: lost-update // ormrace-runtime: lost-update
     }
 
     @Transactional(readOnly = true)

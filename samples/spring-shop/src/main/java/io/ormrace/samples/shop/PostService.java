@@ -20,7 +20,7 @@ public class PostService {
     /** Read, add one in Java, save: two concurrent likes can count as one. */
     @Transactional
     public int like(long postId) {
-        Post post = posts.findById(postId).orElseThrow();
+        Post post = posts.findById(postId).orElseThrow(); // ormrace-runtime: lost-update
         post.setLikes(post.getLikes() + 1);
         posts.save(post); // ormrace: lost-update
         return post.getLikes();

@@ -15,7 +15,7 @@ public class TagService {
     /** Get-or-create on a column with no unique constraint: concurrent callers each create the tag. */
     @Transactional
     public Tag findOrCreate(String name) {
-        return tags.findByName(name)
+        return tags.findByName(name) // ormrace-runtime: racy-get-or-create
                 .orElseGet(() -> tags.save(new Tag(name))); // ormrace: racy-get-or-create
     }
 
