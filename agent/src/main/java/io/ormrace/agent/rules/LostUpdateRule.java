@@ -81,8 +81,8 @@ public final class LostUpdateRule {
     }
 
     private static RowRead newestRead(ThreadState thread, String table, String column, Map<String, Object> key) {
-        for (RowRead row : thread.rows()) {
-            if (row.table().equals(table) && row.read().containsKey(column) && matches(row, key)) {
+        for (RowRead row : thread.rows(table)) {
+            if (row.read().containsKey(column) && matches(row, key)) {
                 return row;
             }
         }
@@ -101,8 +101,8 @@ public final class LostUpdateRule {
     /** The row now holds what was written: a second update compares with that, not with the first read. */
     private static void remember(SqlShape.Update update, Object[] binds, ThreadState thread, Map<String, Object> key) {
         List<RowRead> touched = new ArrayList<>();
-        for (RowRead row : thread.rows()) {
-            if (row.table().equals(update.table()) && matches(row, key)) {
+        for (RowRead row : thread.rows(update.table())) {
+            if (matches(row, key)) {
                 touched.add(row);
             }
         }

@@ -38,6 +38,12 @@ public final class Values {
         if (a == null || b == null) {
             return a == b;
         }
+        if (a.getClass() == b.getClass() && !(a instanceof BigDecimal)) {
+            return a.equals(b) || a instanceof byte[] x && Arrays.equals(x, (byte[]) b);
+        }
+        if (integral(a) && integral(b)) {
+            return ((Number) a).longValue() == ((Number) b).longValue();
+        }
         if (a instanceof Number x && b instanceof Number y) {
             BigDecimal bx = decimal(x);
             BigDecimal by = decimal(y);
@@ -89,6 +95,10 @@ public final class Values {
             }
         }
         return read + " -> " + written;
+    }
+
+    private static boolean integral(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
     }
 
     private static BigDecimal decimal(Number number) {

@@ -12,35 +12,50 @@ import java.util.Map;
  */
 public final class ThreadState {
 
-    static final int ROWS = 512;
+    /** Rows remembered per table, newest first; a read-modify-write is a few statements apart, not hundreds. */
+    static final int ROWS_PER_TABLE = 64;
+    static final int TABLES = 256;
     static final int LOOKUPS = 64;
     static final int OPEN_RESULT_SETS = 64;
 
-    private final Deque<RowRead> rows = new ArrayDeque<>();
+    private final Map<String, Deque<RowRead>> rows = new java.util.HashMap<>();
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
     private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
 
     public void remember(RowRead row) {
-        if (rows.size() >= ROWS) {
-            rows.removeLast();
+        Deque<RowRead> ofTable = rows.get(row.table());
+        if (ofTable == null) {
+            if (rows.size() >= TABLES) {
+                rows.clear();
+            }
+            ofTable = new ArrayDeque<>();
+            rows.put(row.table(), ofTable);
         }
-        rows.addFirst(row);
+        if (ofTable.size() >= ROWS_PER_TABLE) {
+            ofTable.removeLast();
+        }
+        ofTable.addFirst(row);
     }
 
-    /** Newest first. */
-    public Iterable<RowRead> rows() {
-        return rows;
+    /** The rows of a table, newest first. */
+    public Iterable<RowRead> rows(String table) {
+        Deque<RowRead> ofTable = rows.get(table);
+        return ofTable == null ? java.util.List.of() : ofTable;
     }
 
     public void replace(RowRead old, RowRead updated) {
-        Iterator<RowRead> it = rows.iterator();
+        Deque<RowRead> ofTable = rows.get(old.table());
+        if (ofTable == null) {
+            return;
+        }
+        Iterator<RowRead> it = ofTable.iterator();
         while (it.hasNext()) {
             if (it.next() == old) {
                 it.remove();
                 break;
             }
         }
-        rows.addFirst(updated);
+        ofTable.addFirst(updated);
     }
 
     public void remember(EmptyLookup lookup) {
