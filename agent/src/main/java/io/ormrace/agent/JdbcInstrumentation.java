@@ -27,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -129,11 +127,6 @@ final class JdbcInstrumentation {
             if (transformErrors.getAndIncrement() == 0) {
                 firstTransformError = typeName + ": " + error;
             }
-        }
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader classLoader, JavaModule module, boolean loaded,
-                DynamicType dynamicType) {
         }
     }
 }

@@ -183,6 +183,9 @@ final class Recorder implements Dispatcher.Sink {
         ThreadState thread = threads.get();
         Context context = new Context();
         if (shape instanceof SqlShape.Select select) {
+            if (resultSet == null && !select.locking()) {
+                return; // execute(sql): its rows come through getResultSet(), which remembers the call site
+            }
             boolean locked = select.locking() && !connection.autoCommit();
             CallSite site = context.site();
             lockOutside.check(select, connection, site, context).ifPresent(this::record);
@@ -333,7 +336,9 @@ final class Recorder implements Dispatcher.Sink {
         Map<String, Map<String, Object>> byTable = new HashMap<>();
         for (Map.Entry<ColumnRef, Object> value : row.entrySet()) {
             byTable.computeIfAbsent(value.getKey().table(), t -> new HashMap<>()).put(value.getKey().column(), value.getValue());
-            state.returned.computeIfAbsent(value.getKey(), k -> new HashSet<>()).add(normalized(value.getValue()));
+            if (!state.shape.inLists().isEmpty()) {
+                state.returned.computeIfAbsent(value.getKey(), k -> new HashSet<>()).add(normalized(value.getValue()));
+            }
         }
         for (Map.Entry<String, Map<String, Object>> table : byTable.entrySet()) {
             Map<String, Object> known = new HashMap<>();

@@ -3,6 +3,7 @@ package io.ormrace.agent.sql;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,22 +88,9 @@ public final class SqlShapes {
         }
         Statement statement;
         try {
-            statement = parseQuotingKeywords(sql);
+            statement = parseLeniently(sql);
         } catch (Exception | Error e) {
-            // JavaCC reports some inputs with an Error: either way, this one text is not followed as written.
-            // A lock clause the parser lacks (MySQL's "lock in share mode") is still a lock on a select it can read.
-            if (LOCKING.matcher(lower).find()) {
-                try {
-                    Statement withoutLock = CCJSqlParserUtil.newParser(
-                            Pattern.compile(LOCKING.pattern() + ".*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
-                                    .matcher(sql).replaceFirst("")).Statement();
-                    if (withoutLock instanceof PlainSelect select) {
-                        return select(sql, select, true);
-                    }
-                } catch (Exception | Error ignored) {
-                    // unreadable either way
-                }
-            }
+            // JavaCC reports some inputs with an Error: either way, this one text is not followed
             return new SqlShape.Unparsed(sql, firstLine(e));
         }
         if (statement instanceof PlainSelect select) {
@@ -118,25 +106,28 @@ public final class SqlShapes {
     }
 
     /**
-     * Column names that are keywords to the parser ({@code number}, {@code value}, {@code year}) are common in real
-     * schemas and legal to the databases: when the text does not parse as written, it is tried with them quoted.
+     * Parses the text as written, else with the rewrites that keep its meaning for the rules: column names that are
+     * keywords to the parser ({@code number}, {@code value}, {@code year}; legal to the databases) quoted, and a lock
+     * clause the parser lacks (MySQL's {@code lock in share mode}) dropped; {@link #LOCKING} still reads the original.
      */
-    private static Statement parseQuotingKeywords(String sql) throws Exception {
-        try {
-            return CCJSqlParserUtil.newParser(sql).Statement();
-        } catch (Exception | Error e) {
-            String quoted = KEYWORD_COLUMNS.matcher(sql).replaceAll("$1\"$2\"");
-            if (quoted.equals(sql)) {
-                throw e;
-            }
+    private static Statement parseLeniently(String sql) throws Exception {
+        String quoted = KEYWORD_COLUMNS.matcher(sql).replaceAll("$1\"$2\"");
+        Set<String> attempts = new LinkedHashSet<>(List.of(sql, quoted, LOCK_CLAUSE.matcher(sql).replaceFirst(""),
+                LOCK_CLAUSE.matcher(quoted).replaceFirst("")));
+        Exception firstFailure = null;
+        for (String attempt : attempts) {
             try {
-                return CCJSqlParserUtil.newParser(quoted).Statement();
-            } catch (Exception | Error again) {
-                throw e;
+                return CCJSqlParserUtil.newParser(attempt).Statement();
+            } catch (Exception | Error e) {
+                if (firstFailure == null) {
+                    firstFailure = e instanceof Exception ex ? ex : new IllegalArgumentException(e.getMessage(), e);
+                }
             }
         }
+        throw firstFailure;
     }
 
+    private static final Pattern LOCK_CLAUSE = Pattern.compile(LOCKING.pattern() + ".*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern KEYWORD_COLUMNS = Pattern.compile("(?i)(^|[\\s,.(=<>])(number|value|key|date|time|timestamp|year|month"
             + "|day|level|size|comment|position|role|user|type|data|text|range|row|rows|system|index|status|count)(?=\\s*(?:[,=<>)]|$|\\s+(?:from|where|and|or|as|is|in|like|between|for|order|group|limit|asc|desc|not|set)\\b))");
 
