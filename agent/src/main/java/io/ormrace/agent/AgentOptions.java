@@ -8,9 +8,14 @@ import java.util.List;
 /**
  * The {@code -javaagent:ormrace-agent.jar=OPTIONS} string, JaCoCo style: comma-separated {@code key=value} pairs.
  * {@code output} may repeat (one report per entry, format from the extension); {@code include} and {@code exclude}
- * take package prefixes separated by {@code :}.
+ * take package prefixes separated by {@code :}; {@code sources} the source roots (separated by the path separator)
+ * where {@code @SuppressWarnings("ormrace...")} and {@code // ormrace:ignore} are looked up, by default
+ * {@code src/main/java} and {@code src/test/java}.
  */
-record AgentOptions(List<Path> outputs, List<String> includes, List<String> excludes, boolean redact, boolean quiet) {
+record AgentOptions(List<Path> outputs, List<String> includes, List<String> excludes, boolean redact, boolean quiet,
+        List<Path> sources) {
+
+    static final List<Path> DEFAULT_SOURCES = List.of(Path.of("src", "main", "java"), Path.of("src", "test", "java"));
 
     static final Path DEFAULT_OUTPUT = Path.of("target", "ormrace", "runtime.sarif");
 
@@ -20,6 +25,7 @@ record AgentOptions(List<Path> outputs, List<String> includes, List<String> excl
         List<String> excludes = new ArrayList<>();
         boolean redact = true;
         boolean quiet = false;
+        List<Path> sources = new ArrayList<>();
         if (arguments != null && !arguments.isBlank()) {
             for (String option : arguments.split(",")) {
                 int equals = option.indexOf('=');
@@ -34,15 +40,17 @@ record AgentOptions(List<Path> outputs, List<String> includes, List<String> excl
                     case "exclude" -> excludes.addAll(prefixes(value));
                     case "redact" -> redact = bool(key, value);
                     case "quiet" -> quiet = bool(key, value);
+                    case "sources" -> Arrays.stream(value.split(java.io.File.pathSeparator)).map(String::trim)
+                            .filter(root -> !root.isEmpty()).map(Path::of).forEach(sources::add);
                     default -> throw new IllegalArgumentException("ormrace agent: unknown option '" + key
-                            + "' (known: output, include, exclude, redact, quiet)");
+                            + "' (known: output, include, exclude, redact, quiet, sources)");
                 }
             }
         }
         if (outputs.isEmpty()) {
             outputs.add(DEFAULT_OUTPUT);
         }
-        return new AgentOptions(outputs, includes, excludes, redact, quiet);
+        return new AgentOptions(outputs, includes, excludes, redact, quiet, sources.isEmpty() ? DEFAULT_SOURCES : sources);
     }
 
     private static List<String> prefixes(String value) {

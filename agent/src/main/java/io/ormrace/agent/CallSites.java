@@ -32,14 +32,15 @@ final class CallSites {
     }
 
     CallSite current() {
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames.filter(this::isApplication).findFirst());
+        // the class name is cheap; the line number builds a StackTraceElement, so it is asked of candidates only
+        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
+                .filter(f -> isApplication(f.getClassName()) && f.getLineNumber() > 0).findFirst());
         return frame.map(f -> new CallSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .orElse(null);
     }
 
-    private boolean isApplication(StackWalker.StackFrame frame) {
-        String name = frame.getClassName();
-        if (frame.getLineNumber() < 1 || name.contains("$$") || name.contains("$Proxy")) {
+    private boolean isApplication(String name) {
+        if (name.contains("$$") || name.contains("$Proxy")) {
             return false;
         }
         for (String library : excludes) {

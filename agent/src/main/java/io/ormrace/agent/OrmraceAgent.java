@@ -1,6 +1,8 @@
 package io.ormrace.agent;
 
 import io.ormrace.agent.rules.Redaction;
+import io.ormrace.core.SourceLines;
+import io.ormrace.core.Suppressions;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
@@ -63,7 +65,7 @@ public final class OrmraceAgent {
     static final class Installer {
         static void install(AgentOptions options, Instrumentation instrumentation) {
             Recorder recorder = new Recorder(new CallSites(options.includes(), options.excludes()),
-                    new Redaction(options.redact()));
+                    new Redaction(options.redact()), new Suppressions(SourceLines.under(options.sources())));
             JdbcInstrumentation jdbc = new JdbcInstrumentation();
             io.ormrace.agent.bootstrap.Dispatcher.install(recorder);
             jdbc.install(instrumentation);

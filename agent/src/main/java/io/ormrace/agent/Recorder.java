@@ -21,6 +21,7 @@ import io.ormrace.agent.state.StatementState;
 import io.ormrace.agent.state.ThreadState;
 import io.ormrace.agent.state.WeakIdentityMap;
 import io.ormrace.core.Finding;
+import io.ormrace.core.Suppressions;
 import io.ormrace.core.TestCase;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -53,9 +54,12 @@ final class Recorder implements Dispatcher.Sink {
     private final LockOutsideTransactionRule lockOutside = new LockOutsideTransactionRule();
     final AtomicLong statementsSeen = new AtomicLong();
 
-    Recorder(CallSites callSites, Redaction redaction) {
+    private final Suppressions suppressions;
+
+    Recorder(CallSites callSites, Redaction redaction, Suppressions suppressions) {
         this.callSites = callSites;
         this.redaction = redaction;
+        this.suppressions = suppressions;
     }
 
     // ------------------------------------------------------------------ connections and statements
@@ -425,7 +429,7 @@ final class Recorder implements Dispatcher.Sink {
 
     @Override
     public String[] testFinished() {
-        return log.testFinished().stream().map(Recorder::line).toArray(String[]::new);
+        return suppressions.unsuppressed(log.testFinished()).stream().map(Recorder::line).toArray(String[]::new);
     }
 
     private static String line(Finding finding) {
@@ -433,8 +437,13 @@ final class Recorder implements Dispatcher.Sink {
         return finding.severity() + "\t" + finding.location() + ": [" + finding.rule().id() + "] " + finding.message() + fix;
     }
 
+    /** Every finding the application's source does not suppress. */
     List<Finding> findings() {
-        return log.all();
+        return suppressions.unsuppressed(log.all());
+    }
+
+    int suppressedFindings() {
+        return log.all().size() - findings().size();
     }
 
     long droppedFindings() {

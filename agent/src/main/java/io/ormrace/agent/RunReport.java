@@ -2,6 +2,7 @@ package io.ormrace.agent;
 
 import io.ormrace.agent.bootstrap.Dispatcher;
 import io.ormrace.core.Finding;
+import io.ormrace.core.SourceLines;
 import io.ormrace.core.Version;
 import io.ormrace.report.Format;
 import io.ormrace.report.Notice;
@@ -35,11 +36,11 @@ final class RunReport {
         findings.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparing(f -> f.rule().id()));
         List<Notice> notices = notices();
-        Report report = new Report(Version.current(), findings, notices);
+        Report report = new Report(Version.current(), findings, notices, SourceLines.under(options.sources()));
         for (Path output : options.outputs()) {
             Optional<Format> format = Format.forFile(output.getFileName().toString());
             if (format.isEmpty()) {
-                err.println("ormrace agent: cannot write " + output + ": unknown report format (use .sarif, .json or .txt)");
+                err.println("ormrace agent: cannot write " + output + ": unknown report format (use .sarif, .json, .html or .txt)");
                 continue;
             }
             try {
@@ -83,6 +84,11 @@ final class RunReport {
             }
             notices.add(new Notice("note", "", 0, unparsed + " distinct SQL statement(s) could not be parsed and "
                     + "were skipped, e.g. " + samples));
+        }
+        int suppressed = recorder.suppressedFindings();
+        if (suppressed > 0) {
+            notices.add(new Notice("note", "", 0, suppressed + " finding(s) suppressed in source "
+                    + "(@SuppressWarnings(\"ormrace...\") or // ormrace:ignore)"));
         }
         if (recorder.droppedFindings() > 0) {
             notices.add(new Notice("warning", "", 0, recorder.droppedFindings() + " further sighting(s) of new "

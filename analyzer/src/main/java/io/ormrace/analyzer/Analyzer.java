@@ -14,6 +14,8 @@ import io.ormrace.analyzer.schema.DdlReader;
 import io.ormrace.analyzer.schema.LiquibaseReader;
 import io.ormrace.analyzer.schema.Schema;
 import io.ormrace.core.Finding;
+import io.ormrace.core.SourceLines;
+import io.ormrace.core.Suppressions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,7 +44,7 @@ import java.util.stream.Stream;
 public final class Analyzer {
 
     /** What an analysis found, and what it could not read. */
-    public record Result(List<Finding> findings, List<Problem> problems, int javaFiles, int schemaFiles) {
+    public record Result(List<Finding> findings, List<Problem> problems, int javaFiles, int schemaFiles, int suppressed) {
     }
 
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
@@ -127,7 +129,9 @@ public final class Analyzer {
                 .thenComparingInt(f -> f.location().column()).thenComparing(f -> f.rule().id()));
         List<Problem> sortedProblems = new ArrayList<>(problems.items);
         sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-        return new Result(unique, sortedProblems, javaFiles.size(), schemaCount);
+        // @SuppressWarnings("ormrace...") and // ormrace:ignore, read from the text as the agent reads it
+        List<Finding> kept = new Suppressions(SourceLines.under(List.of(workingDirectory))).unsuppressed(unique);
+        return new Result(kept, sortedProblems, javaFiles.size(), schemaCount, unique.size() - kept.size());
     }
 
     /** A finding and where the walk saw it from. */

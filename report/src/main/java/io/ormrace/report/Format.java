@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum Format {
     TEXT(new TextReport(), ".txt"),
     JSON(new JsonReport(), ".json"),
-    SARIF(new SarifReport(), ".sarif");
+    SARIF(new SarifReport(), ".sarif"),
+    HTML(new HtmlReport(), ".html");
 
     private final ReportWriter writer;
     private final String extension;

@@ -43,7 +43,7 @@ final class SarifReport implements ReportWriter {
                 "shortDescription", text(rule.summary()),
                 "fullDescription", text(rule.summary()),
                 "help", FindingMaps.map("text", rule.summary() + " See " + rule.docPath() + " for the racy code and every fix.",
-                        "markdown", rule.summary() + "\n\nSee [" + rule.docPath() + "](" + rule.docPath() + ") for the racy code and every fix."),
+                        "markdown", RulePages.markdown(rule)),
                 "defaultConfiguration", FindingMaps.map("level", level(rule.defaultSeverity())),
                 "properties", FindingMaps.map("tags", List.of("concurrency", "database")));
     }

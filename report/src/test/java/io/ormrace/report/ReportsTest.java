@@ -69,6 +69,66 @@ class ReportsTest {
         assertThat(document.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
                 .containsExactly("lost-update", "racy-get-or-create", "unhandled-unique-violation", "lock-outside-transaction");
         assertThat(document.at("/runs/0/results/1/occurrenceCount").asInt()).isEqualTo(3);
+        assertThat(document.at("/runs/0/tool/driver/rules/0/help/markdown").asText())
+                .startsWith("# lost-update").contains("## What goes wrong");
+    }
+
+    @Test
+    void fingerprintsIgnoreLineShiftsButNotADifferentMethod() {
+        Finding finding = report().findings().get(0);
+        Finding shifted = Finding.builder(finding.rule(), finding.origin()).message(finding.message())
+                .at(new SourceLocation(finding.location().path(), 40, 9), finding.anchor())
+                .target(finding.target(), finding.columns()).build();
+        Finding elsewhere = Finding.builder(finding.rule(), finding.origin()).message(finding.message())
+                .at(finding.location(), "shop.PostService#unlike").target(finding.target(), finding.columns()).build();
+
+        assertThat(shifted.fingerprint()).isEqualTo(finding.fingerprint());
+        assertThat(elsewhere.fingerprint()).isNotEqualTo(finding.fingerprint());
+    }
+
+    @Test
+    void jsonReadsBackIntoTheSameFindings() {
+        Report report = report();
+
+        Report read = JsonReportReader.read(Format.JSON.write(report));
+
+        assertThat(read.findings()).isEqualTo(report.findings());
+        assertThat(read.notices()).isEqualTo(report.notices());
+        assertThat(read.toolVersion()).isEqualTo("0.1.0");
+    }
+
+    @Test
+    void readingSomethingElseSaysWhatIsWrong() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonReportReader.read("{\"tool\": \"other\"}"))
+                .hasMessage("not an ormrace JSON report");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonReportReader.read("{\"tool\": \"ormrace\", "))
+                .hasMessageStartingWith("not valid JSON at character");
+    }
+
+    @Test
+    void htmlIsOnePageWithEveryTextEscapedAndTheEvidenceLinesMarked() {
+        List<String> source = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            source.add(i == 23 ? "        Post post = posts.findById(id).orElseThrow(); // \"<b>\"" : "        line(" + i + ");");
+        }
+        Report base = report();
+        Report report = new Report(base.toolVersion(), base.findings(), base.notices(),
+                path -> path.endsWith("Post Service.java") ? source : List.of());
+
+        String html = Format.HTML.write(report);
+
+        assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script").doesNotContain("src=")
+                .doesNotContain("http://").doesNotContain("<b>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .contains("&quot;&lt;b&gt;&quot;")
+                .contains("<span class=\"line hit\"><span class=\"no\">23</span>")
+                .contains("<span class=\"line hit\"><span class=\"no\">25</span>")
+                .contains("<span class=\"line\"><span class=\"no\">20</span>")
+                .doesNotContain("<span class=\"no\">19</span>")
+                .contains("update Post p set p.likes = p.likes + 1 where p.id = :id")
+                .contains("TagServiceTest#creates")
+                .contains("seen 3 times");
+        assertThat(html.indexOf("By rule")).isLessThan(html.indexOf("By file")).isLessThan(html.indexOf("id=\"f1\""));
     }
 
     @Test
@@ -104,5 +164,6 @@ class ReportsTest {
         assertThat(Format.forFile("x.txt")).contains(Format.TEXT);
         assertThat(Format.forFile("x.pdf")).isEmpty();
         assertThat(Format.byName("sarif")).contains(Format.SARIF);
+        assertThat(Format.forFile("ormrace.html")).contains(Format.HTML);
     }
 }

@@ -2,7 +2,9 @@ package io.ormrace.analyzer.cli;
 
 import io.ormrace.analyzer.Analyzer;
 import io.ormrace.analyzer.Problem;
+import io.ormrace.core.Baseline;
 import io.ormrace.core.Finding;
+import io.ormrace.core.SourceLines;
 import io.ormrace.core.Severity;
 import io.ormrace.core.Version;
 import io.ormrace.report.Format;
@@ -39,7 +41,7 @@ public final class OrmraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|sarif|json",
+    @Option(names = "--format", paramLabel = "text|sarif|json|html",
             description = "Report format (default: text, or each --output file's extension).")
     String format;
 
@@ -54,6 +56,14 @@ public final class OrmraceCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "warning",
             description = "Exit 1 when a finding is at or above this severity (default: ${DEFAULT-VALUE}).")
     String failOn;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Findings recorded in FILE (by --write-baseline) are reported as baselined and do not fail.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings in FILE as the baseline, and exit 0.")
+    Path writeBaseline;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Source roots, .java files, and schema files or folders.")
     List<Path> paths;
@@ -80,7 +90,7 @@ public final class OrmraceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Format chosen = format == null ? null : Format.byName(format).orElse(null);
         if (format != null && chosen == null) {
-            return usage(err, "unknown --format '" + format + "': use text, sarif or json");
+            return usage(err, "unknown --format '" + format + "': use text, sarif, json or html");
         }
         Severity threshold = null;
         if (!failOn.equalsIgnoreCase("never")) {
@@ -97,6 +107,9 @@ public final class OrmraceCommand implements Callable<Integer> {
                 }
             }
         }
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            return usage(err, "baseline not found: " + baseline + " (record one with --write-baseline)");
+        }
         Analyzer.Result result;
         try {
             result = new Analyzer(Path.of("")).analyze(paths);
@@ -104,8 +117,20 @@ public final class OrmraceCommand implements Callable<Integer> {
             err.println("ormrace: " + e.getMessage());
             return 2;
         }
-        List<Notice> notices = result.problems().stream().map(OrmraceCommand::notice).toList();
-        Report report = new Report(Version.current(), result.findings(), notices);
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, result.findings());
+            err.println("ormrace: baseline of " + result.findings().size() + " findings written to " + writeBaseline);
+            return 0;
+        }
+        List<Finding> findings = result.findings();
+        List<Notice> notices = new ArrayList<>(result.problems().stream().map(OrmraceCommand::notice).toList());
+        if (baseline != null) {
+            Baseline.Split split = Baseline.read(baseline).split(findings);
+            findings = split.fresh();
+            notices.add(new Notice("note", baseline.toString(), 0, split.baselined().size()
+                    + " baselined finding(s) remain, not reported; " + split.fresh().size() + " new"));
+        }
+        Report report = new Report(Version.current(), findings, notices, SourceLines.under(List.of(Path.of(""))));
         if (outputs.isEmpty()) {
             spec.commandLine().getOut().print((chosen != null ? chosen : Format.TEXT).write(report));
             spec.commandLine().getOut().flush();
@@ -124,11 +149,11 @@ public final class OrmraceCommand implements Callable<Integer> {
                 }
             }
             result.problems().forEach(problem -> err.println(problem));
-            err.println("ormrace: " + result.findings().size() + " findings in " + result.javaFiles() + " Java files, "
+            err.println("ormrace: " + findings.size() + " findings in " + result.javaFiles() + " Java files, "
                     + "written to " + outputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         Severity failAt = threshold;
-        boolean fail = failAt != null && result.findings().stream().map(Finding::severity).anyMatch(s -> s.isAtLeast(failAt));
+        boolean fail = failAt != null && findings.stream().map(Finding::severity).anyMatch(s -> s.isAtLeast(failAt));
         return fail ? 1 : 0;
     }
 
