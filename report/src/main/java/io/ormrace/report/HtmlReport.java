@@ -166,13 +166,13 @@ final class HtmlReport implements ReportWriter {
                 continue;
             }
             if (gap && any) {
-                out.append("<span class=\"gap\">&#8942;</span>\n");
+                out.append("<span class=\"gap\">&#8942;</span>");
             }
             gap = false;
             any = true;
             boolean hit = marked.contains(i);
             out.append("<span class=\"line").append(hit ? " hit" : "").append("\"><span class=\"no\">").append(i)
-                    .append("</span>").append(escape(lines.get(i - 1))).append("</span>\n");
+                    .append("</span>").append(escape(lines.get(i - 1))).append("</span>");
         }
         out.append("</pre>\n");
     }
@@ -243,7 +243,7 @@ final class HtmlReport implements ReportWriter {
                    vertical-align: top; }
             table.summary th { font-size: 13px; color: var(--muted); font-weight: 600; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; width: 8em; }
-            .rule { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; font-weight: 600;
+            .rule { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; font-size: 13px; font-weight: 600;
                     color: #fff; background: var(--error); }
             .rule.warning { background: var(--warning); }
             .origin { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
@@ -259,7 +259,7 @@ final class HtmlReport implements ReportWriter {
             .meta { margin: 0 0 8px; color: var(--muted); font-size: 13px; }
             pre.code { background: #fbfcfd; border: 1px solid var(--line); border-radius: 4px; padding: 6px 0;
                        overflow-x: auto; }
-            pre.code .line { display: block; padding: 0 12px 0 0; white-space: pre; }
+            pre.code .line { display: block; padding: 0 12px 0 0; white-space: pre; min-height: 1.45em; }
             pre.code .line.hit { background: var(--hit); box-shadow: inset 3px 0 0 var(--warning); }
             pre.code .no { display: inline-block; width: 4em; padding-right: 1em; text-align: right; color: #98a2b3;
                            user-select: none; }
