@@ -220,7 +220,7 @@ public final class CheckMojo extends AbstractMojo {
         List<Path> written = new ArrayList<>();
         Path directory = outputDirectory.toPath();
         for (Format format : chosen) {
-            Path file = directory.resolve("ormrace" + extension(format));
+            Path file = directory.resolve("ormrace" + format.extension());
             try {
                 Files.createDirectories(directory);
                 Files.writeString(file, format.write(report), StandardCharsets.UTF_8);
@@ -230,15 +230,6 @@ public final class CheckMojo extends AbstractMojo {
             }
         }
         return written;
-    }
-
-    private static String extension(Format format) {
-        return switch (format) {
-            case TEXT -> ".txt";
-            case JSON -> ".json";
-            case SARIF -> ".sarif";
-            case HTML -> ".html";
-        };
     }
 
     /** javac style, one line each, so that IDE consoles link them: {@code file:line:col [rule] message}. */

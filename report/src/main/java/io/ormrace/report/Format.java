@@ -22,6 +22,11 @@ public enum Format {
         return writer.write(report);
     }
 
+    /** The file extension of this format, with its dot: {@code .sarif}. */
+    public String extension() {
+        return extension;
+    }
+
     public static Optional<Format> byName(String name) {
         try {
             return Optional.of(valueOf(name.toUpperCase(Locale.ROOT)));
