@@ -67,6 +67,35 @@ class OrmraceCommandTest {
     }
 
     @Test
+    void aBaselineAcceptsTodaysFindingsAndOnlyNewOnesFail(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("src/shop/Likes.java");
+        java.nio.file.Files.createDirectories(source.getParent());
+        java.nio.file.Files.copy(Path.of("../maven-plugin/src/it/racy-fails/src/main/java/shop/Likes.java"), source);
+        Path baseline = dir.resolve("ormrace-baseline.txt");
+
+        assertThat(run("--write-baseline", baseline.toString(), dir.resolve("src").toString())).isZero();
+        assertThat(run("--baseline", baseline.toString(), dir.resolve("src").toString())).isZero();
+        assertThat(out.toString()).contains("1 baselined finding(s) remain, not reported; 0 new")
+                .doesNotContain("[lost-update]");
+
+        // a second racy method is new: reported, and the build fails on it alone
+        String twice = java.nio.file.Files.readString(source).replace("public int like(", "public int likeAgain(long id) "
+                + "throws SQLException { return like(id); }\n\n    public int like(");
+        java.nio.file.Files.writeString(dir.resolve("src/shop/Views.java"), twice.replace("class Likes", "class Views")
+                .replace("public Likes(", "public Views(").replace("from post", "from page").replace("update post", "update page"));
+        out.getBuffer().setLength(0);
+        assertThat(run("--baseline", baseline.toString(), dir.resolve("src").toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("Views.java").contains("[lost-update]").doesNotContain("Likes.java:")
+                .contains("1 baselined finding(s) remain, not reported; 1 new");
+    }
+
+    @Test
+    void aMissingBaselineIsAUsageError() {
+        assertThat(run("--baseline", "no-such-baseline.txt", SHOP)).isEqualTo(2);
+        assertThat(err.toString()).contains("baseline not found: no-such-baseline.txt (record one with --write-baseline)");
+    }
+
+    @Test
     void usageAndInputErrorsExitTwoAndSayWhatWasWrong() {
         assertThat(run("no/such/dir")).isEqualTo(2);
         assertThat(err.toString()).contains("no such file or directory: no/such/dir");
