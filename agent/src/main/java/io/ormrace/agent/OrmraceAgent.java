@@ -64,12 +64,13 @@ public final class OrmraceAgent {
     /** Separate from {@link OrmraceAgent} so that nothing links the dispatcher before it is in the bootstrap loader. */
     static final class Installer {
         static void install(AgentOptions options, Instrumentation instrumentation) {
+            Suppressions suppressions = new Suppressions(SourceLines.under(options.sources()));
             Recorder recorder = new Recorder(new CallSites(options.includes(), options.excludes()),
-                    new Redaction(options.redact()), new Suppressions(SourceLines.under(options.sources())));
+                    new Redaction(options.redact()), suppressions);
             JdbcInstrumentation jdbc = new JdbcInstrumentation();
             io.ormrace.agent.bootstrap.Dispatcher.install(recorder);
             jdbc.install(instrumentation);
-            RunReport report = new RunReport(options, recorder, jdbc);
+            RunReport report = new RunReport(options, recorder, jdbc, suppressions);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> report.write(System.err), "ormrace-report"));
         }
     }

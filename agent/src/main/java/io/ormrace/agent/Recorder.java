@@ -437,13 +437,9 @@ final class Recorder implements Dispatcher.Sink {
         return finding.severity() + "\t" + finding.location() + ": [" + finding.rule().id() + "] " + finding.message() + fix;
     }
 
-    /** Every finding the application's source does not suppress. */
+    /** Every finding seen, suppressed or not. */
     List<Finding> findings() {
-        return suppressions.unsuppressed(log.all());
-    }
-
-    int suppressedFindings() {
-        return log.all().size() - findings().size();
+        return log.all();
     }
 
     long droppedFindings() {

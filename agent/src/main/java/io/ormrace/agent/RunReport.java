@@ -3,6 +3,7 @@ package io.ormrace.agent;
 import io.ormrace.agent.bootstrap.Dispatcher;
 import io.ormrace.core.Finding;
 import io.ormrace.core.SourceLines;
+import io.ormrace.core.Suppressions;
 import io.ormrace.core.Version;
 import io.ormrace.report.Format;
 import io.ormrace.report.Notice;
@@ -25,17 +26,21 @@ final class RunReport {
     private final Recorder recorder;
     private final JdbcInstrumentation instrumentation;
 
-    RunReport(AgentOptions options, Recorder recorder, JdbcInstrumentation instrumentation) {
+    private final Suppressions suppressions;
+
+    RunReport(AgentOptions options, Recorder recorder, JdbcInstrumentation instrumentation, Suppressions suppressions) {
         this.options = options;
         this.recorder = recorder;
         this.instrumentation = instrumentation;
+        this.suppressions = suppressions;
     }
 
     void write(PrintStream err) {
-        List<Finding> findings = new ArrayList<>(recorder.findings());
+        List<Finding> seen = recorder.findings();
+        List<Finding> findings = new ArrayList<>(suppressions.unsuppressed(seen));
         findings.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparing(f -> f.rule().id()));
-        List<Notice> notices = notices();
+        List<Notice> notices = notices(seen.size() - findings.size());
         Report report = new Report(Version.current(), findings, notices, SourceLines.under(options.sources()));
         for (Path output : options.outputs()) {
             Optional<Format> format = Format.forFile(output.getFileName().toString());
@@ -65,7 +70,7 @@ final class RunReport {
         }
     }
 
-    private List<Notice> notices() {
+    private List<Notice> notices(int suppressed) {
         List<Notice> notices = new ArrayList<>();
         if (Dispatcher.errors() > 0) {
             notices.add(new Notice("warning", "", 0, Dispatcher.errors() + " error(s) inside the agent were caught "
@@ -85,7 +90,6 @@ final class RunReport {
             notices.add(new Notice("note", "", 0, unparsed + " distinct SQL statement(s) could not be parsed and "
                     + "were skipped, e.g. " + samples));
         }
-        int suppressed = recorder.suppressedFindings();
         if (suppressed > 0) {
             notices.add(new Notice("note", "", 0, suppressed + " finding(s) suppressed in source "
                     + "(@SuppressWarnings(\"ormrace...\") or // ormrace:ignore)"));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,8 @@ public final class Suppressions {
     private static final Pattern IGNORE = Pattern.compile("//\\s*ormrace:ignore\\b([^\\n]*)");
 
     private final SourceLines sources;
+    /** Each file read and scanned once, however many findings point into it. */
+    private final Map<String, Source> scanned = new ConcurrentHashMap<>();
 
     public Suppressions(SourceLines sources) {
         this.sources = sources;
@@ -26,8 +30,8 @@ public final class Suppressions {
 
     /** Whether the finding is suppressed where it points (its location's file and line). */
     public boolean suppressed(Finding finding) {
-        List<String> lines = sources.lines(finding.location().path());
-        return !lines.isEmpty() && suppressed(finding.rule(), lines, finding.location().line());
+        Source source = scanned.computeIfAbsent(finding.location().path(), path -> Source.of(sources.lines(path)));
+        return source.suppresses(finding.rule(), finding.location().line());
     }
 
     public List<Finding> unsuppressed(List<Finding> findings) {
@@ -35,22 +39,34 @@ public final class Suppressions {
     }
 
     static boolean suppressed(Rule rule, List<String> lines, int line) {
-        if (line >= 1 && line <= lines.size()) {
-            Matcher ignore = IGNORE.matcher(lines.get(line - 1));
-            if (ignore.find() && names(rule, ignore.group(1))) {
-                return true;
-            }
+        return Source.of(lines).suppresses(rule, line);
+    }
+
+    /** A file's lines and its blocks that carry {@code @SuppressWarnings}. */
+    private record Source(List<String> lines, List<Block> blocks) {
+
+        static Source of(List<String> lines) {
+            return new Source(lines, lines.isEmpty() ? List.of() : Suppressions.blocks(String.join("\n", lines)));
         }
-        for (Block block : blocks(String.join("\n", lines))) {
-            if (block.firstLine <= line && line <= block.lastLine) {
-                for (String value : block.suppressions) {
-                    if (value.equals("ormrace") || value.equals("ormrace:" + rule.id())) {
-                        return true;
+
+        boolean suppresses(Rule rule, int line) {
+            if (line >= 1 && line <= lines.size()) {
+                Matcher ignore = IGNORE.matcher(lines.get(line - 1));
+                if (ignore.find() && names(rule, ignore.group(1))) {
+                    return true;
+                }
+            }
+            for (Block block : blocks) {
+                if (block.firstLine <= line && line <= block.lastLine) {
+                    for (String value : block.suppressions) {
+                        if (value.equals("ormrace") || value.equals("ormrace:" + rule.id())) {
+                            return true;
+                        }
                     }
                 }
             }
+            return false;
         }
-        return false;
     }
 
     /** An empty list after {@code ormrace:ignore} means every rule; otherwise the ids, separated by spaces or commas. */
