@@ -1,14 +1,15 @@
 package io.ormrace.agent;
 
 import io.ormrace.agent.state.CallSite;
+import io.ormrace.agent.state.Caller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-/**
- * Finds the application frame on the current stack. Walking the stack is the most expensive thing the agent does
- * (microseconds per call), so it is only done for statements a rule can use.
- */
+/** Finds the application frame on a captured stack: the first one outside drivers, pools, frameworks and the JDK. */
 final class CallSites {
 
     /** Code that is never the application: the JDK, drivers, pools, ORMs and frameworks, test runners, the agent. */
@@ -18,8 +19,6 @@ final class CallSites {
             "com.mchange.", "net.ttddyy.", "com.p6spy.", "org.jdbi.", "org.jooq.", "org.mybatis.", "org.apache.ibatis.",
             "org.flywaydb.", "liquibase.", "net.bytebuddy.", "io.ormrace.agent.", "org.junit.", "org.apache.maven.surefire.",
             "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.");
-
-    private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final List<String> includes;
     private final List<String> excludes;
@@ -31,12 +30,43 @@ final class CallSites {
         this.excludes = List.copyOf(all);
     }
 
-    CallSite current() {
-        // the class name is cheap; the line number builds a StackTraceElement, so it is asked of candidates only
-        Optional<StackWalker.StackFrame> frame = WALKER.walk(frames -> frames
-                .filter(f -> isApplication(f.getClassName()) && f.getLineNumber() > 0).findFirst());
-        return frame.map(f -> new CallSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
-                .orElse(null);
+    /** Sites of stacks already resolved, by stack; cleared when full. */
+    private final Map<Backtraces.Key, Optional<CallSite>> resolved = new ConcurrentHashMap<>();
+    private final Function<Throwable, CallSite> resolver = this::resolve;
+
+    /** The current stack, to be resolved later if needed. */
+    Caller capture() {
+        return new Caller(resolver);
+    }
+
+    private CallSite resolve(Throwable stack) {
+        Backtraces.Key key = Backtraces.of(stack);
+        if (key == null) {
+            return resolve(stack.getStackTrace());
+        }
+        Optional<CallSite> site = resolved.get(key);
+        if (site == null) {
+            if (resolved.size() >= 4096) {
+                resolved.clear();
+            }
+            site = Optional.ofNullable(resolve(stack.getStackTrace()));
+            resolved.put(key, site);
+        }
+        return site.orElse(null);
+    }
+
+    /** How many distinct stacks were resolved (while cached). */
+    int resolvedStacks() {
+        return resolved.size();
+    }
+
+    CallSite resolve(StackTraceElement[] frames) {
+        for (StackTraceElement frame : frames) {
+            if (frame.getLineNumber() > 0 && isApplication(frame.getClassName())) {
+                return new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+            }
+        }
+        return null;
     }
 
     private boolean isApplication(String name) {

@@ -86,6 +86,7 @@ final class JdbcInstrumentation {
                                 StatementAdvice.ClearParameters.class.getName())
                         .advice(named("getResultSet").and(takesArguments(0)).and(concrete),
                                 StatementAdvice.GetResultSet.class.getName())
+                        .advice(named("close").and(takesArguments(0)).and(concrete), StatementAdvice.Close.class.getName())
                         .include(getClass().getClassLoader()))
                 .transform(recordType("Statement"))
                 .type(isSubTypeOf(ResultSet.class).and(not(isInterface())))

@@ -64,6 +64,7 @@ public final class OrmraceAgent {
     /** Separate from {@link OrmraceAgent} so that nothing links the dispatcher before it is in the bootstrap loader. */
     static final class Installer {
         static void install(AgentOptions options, Instrumentation instrumentation) {
+            Backtraces.open(instrumentation);
             Suppressions suppressions = new Suppressions(SourceLines.under(options.sources()));
             Recorder recorder = new Recorder(new CallSites(options.includes(), options.excludes()),
                     new Redaction(options.redact()), suppressions);

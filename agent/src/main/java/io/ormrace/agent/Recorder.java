@@ -12,7 +12,7 @@ import io.ormrace.agent.rules.Values;
 import io.ormrace.agent.sql.ColumnRef;
 import io.ormrace.agent.sql.SqlShape;
 import io.ormrace.agent.sql.SqlShapes;
-import io.ormrace.agent.state.CallSite;
+import io.ormrace.agent.state.Caller;
 import io.ormrace.agent.state.ConnectionState;
 import io.ormrace.agent.state.EmptyLookup;
 import io.ormrace.agent.state.ResultSetState;
@@ -27,12 +27,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Follows the JDBC events of every thread and hands each statement to the rules that can use it. Everything is
@@ -52,7 +50,7 @@ final class Recorder implements Dispatcher.Sink {
     private final LostUpdateRule lostUpdate = new LostUpdateRule();
     private final RacyGetOrCreateRule getOrCreate = new RacyGetOrCreateRule();
     private final LockOutsideTransactionRule lockOutside = new LockOutsideTransactionRule();
-    final AtomicLong statementsSeen = new AtomicLong();
+    final LongAdder statementsSeen = new LongAdder();
 
     private final Suppressions suppressions;
 
@@ -144,7 +142,7 @@ final class Recorder implements Dispatcher.Sink {
         if (text == null) {
             return;
         }
-        statementsSeen.incrementAndGet();
+        statementsSeen.increment();
         Object[] binds = sql != null ? new Object[0] : state.binds();
         handle(shapes.shape(text), binds, state.connection, result instanceof ResultSet ? result : null);
         if (state.connection.autoCommit()) {
@@ -170,12 +168,12 @@ final class Recorder implements Dispatcher.Sink {
         if (state.sql != null) {
             SqlShape shape = shapes.shape(state.sql);
             for (Object[] binds : rows) {
-                statementsSeen.incrementAndGet();
+                statementsSeen.increment();
                 handle(shape, binds, state.connection, null);
             }
         }
         for (String text : state.takeBatchTexts()) {
-            statementsSeen.incrementAndGet();
+            statementsSeen.increment();
             handle(shapes.shape(text), new Object[0], state.connection, null);
         }
         if (state.connection.autoCommit()) {
@@ -188,18 +186,20 @@ final class Recorder implements Dispatcher.Sink {
         Context context = new Context();
         if (shape instanceof SqlShape.Select select) {
             if (resultSet == null && !select.locking()) {
-                return; // execute(sql): its rows come through getResultSet(), which remembers the call site
+                return; // execute(sql): its rows come through getResultSet(), which captures the caller
             }
             boolean locked = select.locking() && !connection.autoCommit();
-            CallSite site = context.site();
-            lockOutside.check(select, connection, site, context).ifPresent(this::record);
+            lockOutside.check(select, connection, context).ifPresent(this::record);
             if (resultSet != null) {
                 thread.open(resultSet, new ResultSetState(select, binds, connection, connection.transaction(), locked,
-                        site, resultSet));
+                        context.caller(), resultSet));
             }
         } else if (shape instanceof SqlShape.Update update) {
             lostUpdate.check(update, binds, connection, thread, context).ifPresent(this::record);
         } else if (shape instanceof SqlShape.Insert insert) {
+            if (!thread.lookedUp(insert.table())) {
+                return;
+            }
             for (List<io.ormrace.agent.sql.Operand> values : insert.rows()) {
                 if (values.size() != insert.columns().size()) {
                     continue;
@@ -215,18 +215,16 @@ final class Recorder implements Dispatcher.Sink {
         }
     }
 
-    /** Resolves the call site once per statement, and only if a rule asks for it. */
+    /** Captures the statement's caller once, and only if a rule asks for it. */
     private final class Context implements RuleContext {
-        private CallSite site;
-        private boolean walked;
+        private Caller caller;
 
         @Override
-        public CallSite site() {
-            if (!walked) {
-                walked = true;
-                site = callSites.current();
+        public Caller caller() {
+            if (caller == null) {
+                caller = callSites.capture();
             }
-            return site;
+            return caller;
         }
 
         @Override
@@ -241,7 +239,7 @@ final class Recorder implements Dispatcher.Sink {
     }
 
     private void record(Detected detected) {
-        log.record(detected.key(), detected::finding);
+        log.record(detected.key(), detected.finding());
     }
 
     // ------------------------------------------------------------------ result sets
@@ -257,8 +255,13 @@ final class Recorder implements Dispatcher.Sink {
         if (state.sql != null && shapes.shape(state.sql) instanceof SqlShape.Select select) {
             thread.open(resultSet, new ResultSetState(select, state.binds(), state.connection,
                     state.connection.transaction(), select.locking() && !state.connection.autoCommit(),
-                    callSites.current(), resultSet));
+                    callSites.capture(), resultSet));
         }
+    }
+
+    @Override
+    public void statementClosed(Object statement) {
+        statements.remove(statement);
     }
 
     @Override
@@ -270,8 +273,7 @@ final class Recorder implements Dispatcher.Sink {
         }
         flushRow(thread, state);
         if (hasRow) {
-            state.rows++;
-            state.current = new HashMap<>();
+            state.startRow();
         } else {
             finish(thread, state);
         }
@@ -281,12 +283,16 @@ final class Recorder implements Dispatcher.Sink {
     public void valueRead(Object resultSet, Object column, Object value) {
         ThreadState thread = threads.get();
         ResultSetState state = thread.resultSet(resultSet);
-        if (state == null || state.current == null) {
+        if (state == null || !state.inRow()) {
+            return;
+        }
+        if (state.shape.count()) {
+            state.count = value;
             return;
         }
         ColumnRef ref = column instanceof Integer position ? byPosition(state, position) : byLabel(state, column);
         if (ref != null) {
-            state.current.put(ref, value);
+            state.put(ref, value);
         }
     }
 
@@ -332,39 +338,30 @@ final class Recorder implements Dispatcher.Sink {
 
     /** The row just read becomes one remembered row per table it had columns of. */
     private static void flushRow(ThreadState thread, ResultSetState state) {
-        Map<ColumnRef, Object> row = state.current;
-        if (row == null || row.isEmpty()) {
+        if (!state.inRow()) {
             return;
         }
-        state.current = null;
-        Map<String, Map<String, Object>> byTable = new HashMap<>();
-        for (Map.Entry<ColumnRef, Object> value : row.entrySet()) {
-            byTable.computeIfAbsent(value.getKey().table(), t -> new HashMap<>()).put(value.getKey().column(), value.getValue());
-            if (!state.shape.inLists().isEmpty()) {
-                state.returned.computeIfAbsent(value.getKey(), k -> new HashSet<>()).add(normalized(value.getValue()));
-            }
-        }
-        for (Map.Entry<String, Map<String, Object>> table : byTable.entrySet()) {
-            Map<String, Object> known = new HashMap<>();
-            for (SqlShape.Eq eq : state.shape.where()) {
-                if (eq.column().table().equals(table.getKey())) {
-                    Object value = Values.resolve(eq.value(), state.binds);
-                    if (value != Values.UNKNOWN) {
-                        known.put(eq.column().column(), value);
-                    }
-                }
-            }
-            thread.remember(new RowRead(table.getKey(), table.getValue(), known, state.locked, state.connection,
-                    state.transaction, state.site, state.shape.text()));
-        }
-        if (state.shape.count() && row.size() == 1 && row.values().iterator().next() instanceof Number n
-                && n.longValue() == 0) {
-            rememberLookup(thread, state, null);
+        for (Map.Entry<String, Map<String, Object>> table : state.endRow().entrySet()) {
+            thread.remember(new RowRead(table.getKey(), table.getValue(), known(state, table.getKey()), state.locked,
+                    state.connection, state.transaction, state.caller, state.shape.text()));
         }
     }
 
-    private static Object normalized(Object value) {
-        return value instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros() : value;
+    /** What the select's where says every row of a table has. */
+    private static Map<String, Object> known(ResultSetState state, String table) {
+        Map<String, Object> known = Map.of();
+        for (SqlShape.Eq eq : state.shape.where()) {
+            if (eq.column().table().equals(table)) {
+                Object value = Values.resolve(eq.value(), state.binds);
+                if (value != Values.UNKNOWN) {
+                    if (known.isEmpty()) {
+                        known = new HashMap<>(4);
+                    }
+                    known.put(eq.column().column(), value);
+                }
+            }
+        }
+        return known;
     }
 
     private void finish(ThreadState thread, ResultSetState state) {
@@ -373,14 +370,17 @@ final class Recorder implements Dispatcher.Sink {
         }
         state.finished = true;
         thread.close(state.resultSet);
-        if (state.rows == 0 && !state.shape.count()) {
+        if (state.shape.count()) {
+            if (state.count instanceof Number n && n.longValue() == 0) {
+                rememberLookup(thread, state, null);
+            }
+        } else if (state.rows == 0) {
             rememberLookup(thread, state, null);
         }
         for (SqlShape.In in : state.shape.inLists()) {
-            Set<Object> returned = state.returned.getOrDefault(in.column(), Set.of());
             for (io.ormrace.agent.sql.Operand operand : in.values()) {
                 Object value = Values.resolve(operand, state.binds);
-                if (value != Values.UNKNOWN && value != null && !returned.contains(normalized(value))) {
+                if (value != Values.UNKNOWN && value != null && !state.returned(in.column(), value)) {
                     rememberLookup(thread, state, Map.entry(in.column().column(), value));
                 }
             }
@@ -405,7 +405,7 @@ final class Recorder implements Dispatcher.Sink {
             values.put(inValue.getKey(), inValue.getValue());
         }
         if (!values.isEmpty()) {
-            thread.remember(new EmptyLookup(table, values, state.site, state.shape.text(), state.connection,
+            thread.remember(new EmptyLookup(table, values, state.caller, state.shape.text(), state.connection,
                     state.transaction));
         }
     }

@@ -60,7 +60,7 @@ final class RunReport {
         }
         if (!options.quiet() || !findings.isEmpty() || !notices.isEmpty()) {
             err.printf("ormrace agent: %d finding(s) from %,d statements (%d JDBC classes instrumented); reports: %s%n",
-                    findings.size(), recorder.statementsSeen.get(), instrumentation.instrumented().size(), options.outputs());
+                    findings.size(), recorder.statementsSeen.sum(), instrumentation.instrumented().size(), options.outputs());
             for (Finding finding : findings) {
                 err.printf("  %s: [%s] %s (seen %d time%s)%n", finding.location(), finding.rule().id(),
                         finding.target() + (finding.columns().isEmpty() ? "" : "." + String.join(",", finding.columns())),

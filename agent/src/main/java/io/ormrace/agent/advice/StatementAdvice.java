@@ -139,4 +139,19 @@ public final class StatementAdvice {
             Dispatcher.leave();
         }
     }
+
+    public static final class Close {
+        @Advice.OnMethodEnter
+        static int enter() {
+            return Dispatcher.enter();
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
+        static void exit(@Advice.Enter int depth, @Advice.This Object statement) {
+            if (depth == 0) {
+                Dispatcher.statementClosed(statement);
+            }
+            Dispatcher.leave();
+        }
+    }
 }

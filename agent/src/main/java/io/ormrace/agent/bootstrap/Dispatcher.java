@@ -28,6 +28,8 @@ public final class Dispatcher {
 
         void resultSetOpened(Object statement, Object resultSet);
 
+        void statementClosed(Object statement);
+
         void rowAdvanced(Object resultSet, boolean hasRow);
 
         void valueRead(Object resultSet, Object column, Object value);
@@ -172,6 +174,17 @@ public final class Dispatcher {
         if (s != null && resultSet != null) {
             try {
                 s.resultSetOpened(statement, resultSet);
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
+    public static void statementClosed(Object statement) {
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.statementClosed(statement);
             } catch (Throwable e) {
                 failed(e);
             }

@@ -16,12 +16,18 @@ import java.util.Optional;
  */
 public final class LockOutsideTransactionRule {
 
-    public Optional<Detected> check(SqlShape.Select select, ConnectionState connection, CallSite site, RuleContext context) {
+    public Optional<Detected> check(SqlShape.Select select, ConnectionState connection, RuleContext context) {
         if (!select.locking() || !connection.autoCommit()) {
             return Optional.empty();
         }
+        CallSite site = context.site();
         String table = select.tables().stream().sorted().findFirst().orElse("?");
-        Finding finding = Finding.builder(Rule.LOCK_OUTSIDE_TRANSACTION, Origin.RUNTIME)
+        return Optional.of(new Detected("lock-outside-transaction|" + Sites.key(site) + "|" + table,
+                () -> build(select, site, table, context)));
+    }
+
+    private static Finding build(SqlShape.Select select, CallSite site, String table, RuleContext context) {
+        return Finding.builder(Rule.LOCK_OUTSIDE_TRANSACTION, Origin.RUNTIME)
                 .message("rows of " + table + " are locked with autocommit on: the lock is released as soon as the "
                         + "select returns, before anything is done with the rows, so it protects nothing")
                 .at(Sites.primary(site), Sites.anchor(table, site))
@@ -35,6 +41,5 @@ public final class LockOutsideTransactionRule {
                 .fix("Spring: take the lock in a public @Transactional method called through the bean, not on this",
                         "@Transactional public void change(...) { repository.lockById(id); ... }")
                 .build();
-        return Optional.of(new Detected("lock-outside-transaction|" + Sites.key(site) + "|" + table, finding));
     }
 }

@@ -12,7 +12,9 @@ import io.ormrace.core.Origin;
 import io.ormrace.core.Rule;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,42 +35,70 @@ public final class LostUpdateRule {
         if (update.where().isEmpty() || connection.isolation() == Connection.TRANSACTION_SERIALIZABLE) {
             return Optional.empty();
         }
-        Map<String, Object> key = new HashMap<>();
-        for (SqlShape.Eq eq : update.where()) {
-            Object value = Values.resolve(eq.value(), binds);
-            if (value == Values.UNKNOWN) {
+        List<SqlShape.Eq> where = update.where().size() == 1 ? update.where() : sortedWhere(update);
+        int size = where.size();
+        String[] keyColumns = new String[size];
+        Object[] keyValues = new Object[size];
+        for (int i = 0; i < size; i++) {
+            SqlShape.Eq eq = where.get(i);
+            keyValues[i] = Values.resolve(eq.value(), binds);
+            if (keyValues[i] == Values.UNKNOWN) {
                 return Optional.empty();
             }
-            key.put(eq.column().column(), value);
+            keyColumns[i] = eq.column().column();
         }
-        Map<String, RowRead> readFrom = new TreeMap<>();
-        Map<String, Object> written = new TreeMap<>();
+        List<RowRead> rows = new ArrayList<>();
+        for (RowRead row : thread.rows(update.table(), keyColumns, keyValues)) {
+            if (matches(row, keyColumns, keyValues)) {
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, RowRead> readFrom = null;
+        Map<String, Object> before = null;
+        Map<String, Object> written = null;
         for (Map.Entry<String, Operand> set : update.sets().entrySet()) {
             Object value = Values.resolve(set.getValue(), binds);
             if (value == Values.UNKNOWN) {
                 continue;
             }
-            RowRead row = newestRead(thread, update.table(), set.getKey(), key);
+            RowRead row = newestRead(rows, set.getKey());
             if (row == null) {
                 continue;
             }
-            Object before = row.read().get(set.getKey());
-            if (!Values.same(before, value) && Values.derived(before, value)
+            Object read = row.read(set.getKey());
+            if (!Values.same(read, value) && Values.derived(read, value)
                     && !(row.locked() && row.connection() == connection && row.transaction() == connection.transaction())) {
+                if (readFrom == null) {
+                    readFrom = new TreeMap<>();
+                    before = new HashMap<>();
+                    written = new HashMap<>();
+                }
                 readFrom.put(set.getKey(), row);
+                before.put(set.getKey(), read);
                 written.put(set.getKey(), value);
             }
         }
-        remember(update, binds, thread, key);
-        if (readFrom.isEmpty() || guarded(update, key.keySet(), connection, context)) {
+        remember(update, binds, thread, rows);
+        if (readFrom == null || guarded(update, keyColumns, connection, context)) {
             return Optional.empty();
         }
-        return Optional.of(finding(update, connection, readFrom, written, context));
+        return Optional.of(finding(update, connection, readFrom, before, written, context));
+    }
+
+    /** The where's equalities sorted by column, so that one key has one spelling whatever the order written. */
+    private static List<SqlShape.Eq> sortedWhere(SqlShape.Update update) {
+        List<SqlShape.Eq> sorted = new ArrayList<>(update.where());
+        sorted.sort(java.util.Comparator.comparing(eq -> eq.column().column()));
+        return sorted;
     }
 
     /** A compare-and-set: the where checks more than the row's key (a version, the old value, a state). */
-    private static boolean guarded(SqlShape.Update update, Set<String> whereColumns, ConnectionState connection,
+    private static boolean guarded(SqlShape.Update update, String[] keyColumns, ConnectionState connection,
             RuleContext context) {
+        Set<String> whereColumns = new HashSet<>(Arrays.asList(keyColumns));
         if (update.otherPredicate()) {
             return true;
         }
@@ -80,55 +110,67 @@ public final class LostUpdateRule {
         return keys.unique().stream().noneMatch(whereColumns::equals) && whereColumns.size() > 1;
     }
 
-    private static RowRead newestRead(ThreadState thread, String table, String column, Map<String, Object> key) {
-        for (RowRead row : thread.rows(table)) {
-            if (row.read().containsKey(column) && matches(row, key)) {
+    private static RowRead newestRead(List<RowRead> rows, String column) {
+        for (RowRead row : rows) {
+            if (row.wasRead(column)) {
                 return row;
             }
         }
         return null;
     }
 
-    private static boolean matches(RowRead row, Map<String, Object> key) {
-        for (Map.Entry<String, Object> part : key.entrySet()) {
-            if (!row.has(part.getKey()) || !Values.same(row.value(part.getKey()), part.getValue())) {
+    private static boolean matches(RowRead row, String[] columns, Object[] values) {
+        for (int i = 0; i < columns.length; i++) {
+            if (!row.has(columns[i]) || !Values.same(row.value(columns[i]), values[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The row now holds what was written: a second update compares with that, not with the first read. */
-    private static void remember(SqlShape.Update update, Object[] binds, ThreadState thread, Map<String, Object> key) {
-        List<RowRead> touched = new ArrayList<>();
-        for (RowRead row : thread.rows(update.table())) {
-            if (matches(row, key)) {
-                touched.add(row);
+    /** The rows now hold what was written: a second update compares with that, not with the first read. */
+    private static void remember(SqlShape.Update update, Object[] binds, ThreadState thread, List<RowRead> rows) {
+        for (RowRead row : rows) {
+            if (keyChanged(update, binds, thread, row)) {
+                thread.forget(row); // not the row that was read any more
+                continue;
             }
-        }
-        for (RowRead row : touched) {
-            Map<String, Object> read = new HashMap<>(row.read());
-            update.sets().forEach((column, operand) -> {
-                if (read.containsKey(column)) {
-                    read.put(column, Values.resolve(operand, binds));
-                }
-            });
-            thread.replace(row, new RowRead(row.table(), read, row.known(), row.locked(), row.connection(),
-                    row.transaction(), row.site(), row.sql()));
+            for (Map.Entry<String, Operand> set : update.sets().entrySet()) {
+                row.written(set.getKey(), Values.resolve(set.getValue(), binds));
+            }
         }
     }
 
+    /** Whether the update moves the row to another key, one that rows of the table are looked up by. */
+    private static boolean keyChanged(SqlShape.Update update, Object[] binds, ThreadState thread, RowRead row) {
+        for (Map.Entry<String, Operand> set : update.sets().entrySet()) {
+            if (thread.isKey(update.table(), set.getKey()) && row.has(set.getKey())
+                    && !Values.same(row.value(set.getKey()), Values.resolve(set.getValue(), binds))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Detected finding(SqlShape.Update update, ConnectionState connection, Map<String, RowRead> readFrom,
-            Map<String, Object> written, RuleContext context) {
+            Map<String, Object> before, Map<String, Object> written, RuleContext context) {
+        CallSite readSite = readFrom.values().iterator().next().caller().site();
+        // keyed by the read: the same racy read written back from several callers (or at several commits) is one race
+        String key = "lost-update|" + Sites.key(readSite) + "|" + update.table() + "|" + readFrom.keySet();
+        return new Detected(key, () -> build(update, connection, readFrom, before, written, context));
+    }
+
+    private static Finding build(SqlShape.Update update, ConnectionState connection, Map<String, RowRead> readFrom,
+            Map<String, Object> before, Map<String, Object> written, RuleContext context) {
         CallSite writeSite = context.site();
         RowRead first = readFrom.values().iterator().next();
-        CallSite readSite = first.site();
+        CallSite readSite = first.caller().site();
         boolean sameTransaction = first.connection() == connection && first.transaction() == connection.transaction();
         List<String> columns = new ArrayList<>(readFrom.keySet());
         String table = update.table();
         Redaction redaction = context.redaction();
         String changes = columns.stream().map(c -> c + " " + (redaction.redacts() ? "changed"
-                : Values.describe(readFrom.get(c).read().get(c), written.get(c)))).collect(Collectors.joining(", "));
+                : Values.describe(before.get(c), written.get(c)))).collect(Collectors.joining(", "));
         String why = first.locked()
                 ? "the read was locked, but in a transaction that ended before this update"
                 : "the read took no lock";
@@ -150,8 +192,7 @@ public final class LostUpdateRule {
                                 : "read and write in different transactions", null));
         String keyPredicate = update.where().stream().map(eq -> eq.column().column() + " = ?").collect(Collectors.joining(" and "));
         String column = columns.get(0);
-        Object before = readFrom.get(column).read().get(column);
-        if (before instanceof Number) {
+        if (before.get(column) instanceof Number) {
             builder.fix("Let the database compute it, atomically",
                     "update " + table + " set " + column + " = " + column + " + ? where " + keyPredicate);
         } else {
@@ -163,9 +204,7 @@ public final class LostUpdateRule {
                         + "   -- JPA: LockModeType.PESSIMISTIC_WRITE; Spring Data: @Lock(LockModeType.PESSIMISTIC_WRITE)");
         builder.fix("Version the row and check the version in the update (JPA @Version), retrying on conflict",
                 "update " + table + " set " + column + " = ?, version = version + 1 where " + keyPredicate + " and version = ?");
-        // keyed by the read: the same racy read written back from several callers (or at several commits) is one race
-        String key = "lost-update|" + Sites.key(readSite) + "|" + table + "|" + columns;
-        return new Detected(key, builder.build());
+        return builder.build();
     }
 
     private static String stripLock(String sql) {

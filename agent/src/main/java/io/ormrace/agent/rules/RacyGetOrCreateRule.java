@@ -56,17 +56,23 @@ public final class RacyGetOrCreateRule {
     }
 
     private static Detected finding(SqlShape.Insert insert, EmptyLookup lookup, List<String> columns, RuleContext context) {
+        String key = "racy-get-or-create|" + Sites.key(lookup.caller().site()) + "|" + insert.table() + "|" + columns;
+        return new Detected(key, () -> build(insert, lookup, columns, context));
+    }
+
+    private static Finding build(SqlShape.Insert insert, EmptyLookup lookup, List<String> columns, RuleContext context) {
         CallSite insertSite = context.site();
+        CallSite lookupSite = lookup.caller().site();
         String table = insert.table();
         Redaction redaction = context.redaction();
         String list = String.join(", ", columns);
-        Finding finding = Finding.builder(Rule.RACY_GET_OR_CREATE, Origin.RUNTIME)
+        return Finding.builder(Rule.RACY_GET_OR_CREATE, Origin.RUNTIME)
                 .message("a row of " + table + " with these " + list + " values was looked up at "
-                        + Sites.describe(lookup.site()) + ", not found, then inserted at " + Sites.describe(insertSite)
+                        + Sites.describe(lookupSite) + ", not found, then inserted at " + Sites.describe(insertSite)
                         + "; no unique index covers (" + list + "), so two callers at once both insert it: duplicates")
-                .at(Sites.primary(lookup.site(), insertSite), Sites.anchor(table, lookup.site(), insertSite))
+                .at(Sites.primary(lookupSite, insertSite), Sites.anchor(table, lookupSite, insertSite))
                 .target(table, columns)
-                .evidence(new Evidence(Evidence.Kind.LOOKUP, Sites.location(lookup.site()), "lookup found no row",
+                .evidence(new Evidence(Evidence.Kind.LOOKUP, Sites.location(lookupSite), "lookup found no row",
                         redaction.sql(lookup.sql())))
                 .evidence(new Evidence(Evidence.Kind.INSERT, Sites.location(insertSite), "row inserted with the same "
                         + list, redaction.sql(insert.text())))
@@ -79,7 +85,5 @@ public final class RacyGetOrCreateRule {
                 .fix("Insert atomically, then read (PostgreSQL; MariaDB: insert ignore; H2: merge into ... key (...))",
                         "insert into " + table + " (" + list + ", ...) values (?, ...) on conflict (" + list + ") do nothing")
                 .build();
-        String key = "racy-get-or-create|" + Sites.key(lookup.site()) + "|" + table + "|" + columns;
-        return new Detected(key, finding);
     }
 }

@@ -3,7 +3,9 @@ package io.ormrace.agent.state;
 import io.ormrace.agent.sql.ColumnRef;
 import io.ormrace.agent.sql.SqlShape;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** A result set being read: which statement produced it, the row being read, and how many rows came back. */
 public final class ResultSetState {
@@ -13,23 +15,82 @@ public final class ResultSetState {
     public final ConnectionState connection;
     public final long transaction;
     public final boolean locked;
-    public final CallSite site;
+    public final Caller caller;
     public final Object resultSet;
     public int rows;
     public boolean finished;
-    public Map<ColumnRef, Object> current;
     public String[] metadataNames;
+    /** What {@code select count(*)} said, as read. */
+    public Object count;
+
+    private boolean inRow;
+    /** The row being read, per table: most selects read one table, so one map and no grouping. */
+    private String rowTable;
+    private Map<String, Object> rowValues;
+    private Map<String, Map<String, Object>> otherTables;
     /** For {@code in (...)} lookups: the values that did come back, per column. */
-    public final Map<ColumnRef, java.util.Set<Object>> returned = new HashMap<>();
+    private Map<ColumnRef, Set<Object>> returned;
 
     public ResultSetState(SqlShape.Select shape, Object[] binds, ConnectionState connection, long transaction,
-            boolean locked, CallSite site, Object resultSet) {
+            boolean locked, Caller caller, Object resultSet) {
         this.shape = shape;
         this.binds = binds;
         this.connection = connection;
         this.transaction = transaction;
         this.locked = locked;
-        this.site = site;
+        this.caller = caller;
         this.resultSet = resultSet;
+    }
+
+    public boolean inRow() {
+        return inRow;
+    }
+
+    public void startRow() {
+        rows++;
+        inRow = true;
+    }
+
+    public void put(ColumnRef column, Object value) {
+        if (rowValues == null || rowTable.equals(column.table())) {
+            if (rowValues == null) {
+                rowTable = column.table();
+                rowValues = new HashMap<>(8);
+            }
+            rowValues.put(column.column(), value);
+        } else {
+            if (otherTables == null) {
+                otherTables = new HashMap<>(4);
+            }
+            otherTables.computeIfAbsent(column.table(), t -> new HashMap<>(8)).put(column.column(), value);
+        }
+        if (!shape.inLists().isEmpty()) {
+            if (returned == null) {
+                returned = new HashMap<>();
+            }
+            returned.computeIfAbsent(column, c -> new HashSet<>()).add(KeyValue.of(value));
+        }
+    }
+
+    /** The row just read, by table, and the state ready for the next row. */
+    public Map<String, Map<String, Object>> endRow() {
+        inRow = false;
+        if (rowValues == null) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> row = otherTables == null ? Map.of(rowTable, rowValues) : otherTables;
+        if (otherTables != null) {
+            otherTables.put(rowTable, rowValues);
+        }
+        rowTable = null;
+        rowValues = null;
+        otherTables = null;
+        return row;
+    }
+
+    /** Whether an {@code in (...)} value came back in some row of this column. */
+    public boolean returned(ColumnRef column, Object value) {
+        Set<Object> values = returned == null ? null : returned.get(column);
+        return values != null && values.contains(KeyValue.of(value));
     }
 }

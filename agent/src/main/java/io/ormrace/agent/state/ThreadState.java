@@ -2,8 +2,10 @@ package io.ormrace.agent.state;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,44 +20,52 @@ public final class ThreadState {
     static final int LOOKUPS = 64;
     static final int OPEN_RESULT_SETS = 64;
 
-    private final Map<String, Deque<RowRead>> rows = new java.util.HashMap<>();
+    private final Map<String, TableReads> rows = new HashMap<>();
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
     private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
 
     public void remember(RowRead row) {
-        Deque<RowRead> ofTable = rows.get(row.table());
+        TableReads ofTable = rows.get(row.table());
         if (ofTable == null) {
             if (rows.size() >= TABLES) {
                 rows.clear();
             }
-            ofTable = new ArrayDeque<>();
+            ofTable = new TableReads(ROWS_PER_TABLE);
             rows.put(row.table(), ofTable);
         }
-        if (ofTable.size() >= ROWS_PER_TABLE) {
-            ofTable.removeLast();
-        }
-        ofTable.addFirst(row);
+        ofTable.add(row);
     }
 
-    /** The rows of a table, newest first. */
-    public Iterable<RowRead> rows(String table) {
-        Deque<RowRead> ofTable = rows.get(table);
-        return ofTable == null ? java.util.List.of() : ofTable;
+    /**
+     * The rows of a table this thread read that may have these values in these columns (sorted by name), newest
+     * first. Candidates only: values are matched loosely, the caller compares them exactly.
+     */
+    public List<RowRead> rows(String table, String[] keyColumns, Object[] keyValues) {
+        TableReads ofTable = rows.get(table);
+        return ofTable == null ? List.of() : ofTable.withKey(keyColumns, keyValues);
     }
 
-    public void replace(RowRead old, RowRead updated) {
-        Deque<RowRead> ofTable = rows.get(old.table());
-        if (ofTable == null) {
-            return;
+    /** Whether rows of the table are found by this column: a write to it must {@link #forget} the row first. */
+    public boolean isKey(String table, String column) {
+        TableReads ofTable = rows.get(table);
+        return ofTable != null && ofTable.indexes(column);
+    }
+
+    public void forget(RowRead row) {
+        TableReads ofTable = rows.get(row.table());
+        if (ofTable != null) {
+            ofTable.forget(row);
         }
-        Iterator<RowRead> it = ofTable.iterator();
-        while (it.hasNext()) {
-            if (it.next() == old) {
-                it.remove();
-                break;
+    }
+
+    /** Whether an insert into the table can match a lookup that found nothing. */
+    public boolean lookedUp(String table) {
+        for (EmptyLookup lookup : lookups) {
+            if (lookup.table().equals(table)) {
+                return true;
             }
         }
-        ofTable.addFirst(updated);
+        return false;
     }
 
     public void remember(EmptyLookup lookup) {

@@ -13,7 +13,8 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * One measured JVM: {@code WorkloadRun <jdbc|hibernate> <none|datasource-proxy|p6spy> <rounds>}. The agent, when
  * measured, is attached by {@link OverheadBenchmark} on the command line. Prints one {@code RESULT} line: the median
- * time per statement of the rounds after the first two, the peak heap used, and the heap still used after a GC.
+ * time per statement of the rounds after the first two, the peak heap used, the heap still used after a GC, and the
+ * median CPU time per statement.
  */
 public final class WorkloadRun {
 
@@ -31,14 +32,16 @@ public final class WorkloadRun {
 
         workload.prepare(dataSource);
         double[] times = new double[rounds];
+        double[] cpuTimes = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             long statements = workload.run(dataSource);
             times[round] = (System.nanoTime() - start) / 1e3 / statements;
+            cpuTimes[round] = (processCpuNanos() - cpuStart) / 1e3 / statements;
+            System.out.printf(java.util.Locale.ROOT, "round %d: %.3f us/statement, %.3f us CPU%n", round + 1,
+                    times[round], cpuTimes[round]);
         }
-        double[] measured = Arrays.copyOfRange(times, Math.min(2, rounds - 1), rounds);
-        Arrays.sort(measured);
-        double median = measured[measured.length / 2];
 
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -48,7 +51,24 @@ public final class WorkloadRun {
         }
         System.gc();
         long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        System.out.printf(java.util.Locale.ROOT, "RESULT %.3f %d %d%n", median, peak, retained);
+        System.out.printf(java.util.Locale.ROOT, "RESULT %.3f %d %d %.3f%n", median(times), peak, retained,
+                median(cpuTimes));
+    }
+
+    /** The median of the rounds after the first two, which warm the JIT up. */
+    private static double median(double[] rounds) {
+        double[] measured = Arrays.copyOfRange(rounds, Math.min(2, rounds.length - 1), rounds.length);
+        Arrays.sort(measured);
+        return measured[measured.length / 2];
+    }
+
+    /**
+     * CPU time of every thread of this JVM (the JIT's and the collector's too): unlike wall time, it does not count
+     * the moments a virtual machine's host gives the core to someone else.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static DataSource wrap(DataSource h2, String proxy) {
