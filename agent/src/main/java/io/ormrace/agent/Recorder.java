@@ -144,7 +144,8 @@ final class Recorder implements Dispatcher.Sink {
         }
         statementsSeen.increment();
         Object[] binds = sql != null ? new Object[0] : state.binds();
-        handle(shapes.shape(text), binds, state.connection, result instanceof ResultSet ? result : null);
+        SqlShape shape = sql != null ? shapes.shape(sql) : state.shape(shapes);
+        handle(shape, binds, state.connection, result instanceof ResultSet ? result : null);
         if (state.connection.autoCommit()) {
             state.connection.transactionEnded();
         }
@@ -166,7 +167,7 @@ final class Recorder implements Dispatcher.Sink {
         }
         List<Object[]> rows = state.takeBatch();
         if (state.sql != null) {
-            SqlShape shape = shapes.shape(state.sql);
+            SqlShape shape = state.shape(shapes);
             for (Object[] binds : rows) {
                 statementsSeen.increment();
                 handle(shape, binds, state.connection, null);
@@ -252,7 +253,7 @@ final class Recorder implements Dispatcher.Sink {
             return;
         }
         // execute(sql) then getResultSet(): the text went by with execute; prepared statements keep theirs
-        if (state.sql != null && shapes.shape(state.sql) instanceof SqlShape.Select select) {
+        if (state.sql != null && state.shape(shapes) instanceof SqlShape.Select select) {
             thread.open(resultSet, new ResultSetState(select, state.binds(), state.connection,
                     state.connection.transaction(), select.locking() && !state.connection.autoCommit(),
                     callSites.capture(), resultSet));

@@ -13,110 +13,110 @@ public final class ConnectionAdvice {
     /** {@code prepareStatement(String, ...)} and {@code prepareCall(String, ...)}: where the SQL text is handed over. */
     public static final class Prepare {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection, @Advice.Argument(0) String sql,
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection, @Advice.Argument(0) String sql,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement, @Advice.Thrown Throwable thrown) {
-            if (depth == 0 && thrown == null) {
+            if (depth[0] == 1 && thrown == null) {
                 Dispatcher.prepared(connection, statement, sql);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class Create {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement, @Advice.Thrown Throwable thrown) {
-            if (depth == 0 && thrown == null) {
+            if (depth[0] == 1 && thrown == null) {
                 Dispatcher.created(connection, statement);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class SetAutoCommit {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection, @Advice.Argument(0) boolean autoCommit,
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection, @Advice.Argument(0) boolean autoCommit,
                 @Advice.Thrown Throwable thrown) {
-            if (depth == 0 && thrown == null) {
+            if (depth[0] == 1 && thrown == null) {
                 Dispatcher.autoCommitSet(connection, autoCommit);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class Commit {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection) {
-            if (depth == 0) {
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection) {
+            if (depth[0] == 1) {
                 Dispatcher.transactionEnded(connection, true);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class Rollback {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection) {
-            if (depth == 0) {
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection) {
+            if (depth[0] == 1) {
                 Dispatcher.transactionEnded(connection, false);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class SetIsolation {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection, @Advice.Argument(0) int level,
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection, @Advice.Argument(0) int level,
                 @Advice.Thrown Throwable thrown) {
-            if (depth == 0 && thrown == null) {
+            if (depth[0] == 1 && thrown == null) {
                 Dispatcher.isolationSet(connection, level);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class Close {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object connection) {
-            if (depth == 0) {
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection) {
+            if (depth[0] == 1) {
                 Dispatcher.connectionClosed(connection);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 }

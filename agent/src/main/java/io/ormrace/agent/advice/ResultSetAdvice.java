@@ -12,50 +12,50 @@ public final class ResultSetAdvice {
 
     public static final class Next {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object resultSet, @Advice.Return boolean hasRow,
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object resultSet, @Advice.Return boolean hasRow,
                 @Advice.Thrown Throwable thrown) {
-            if (depth == 0 && thrown == null) {
+            if (depth[0] == 1 && thrown == null) {
                 Dispatcher.rowAdvanced(resultSet, hasRow);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     /** {@code getLong(int)}, {@code getString(String)}, {@code getObject(int, Class)} and the other getters. */
     public static final class Get {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object resultSet,
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object resultSet,
                 @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object column,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object value, @Advice.Thrown Throwable thrown) {
-            if (depth == 0 && thrown == null) {
+            if (depth[0] == 1 && thrown == null) {
                 Dispatcher.valueRead(resultSet, column, value);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 
     public static final class Close {
         @Advice.OnMethodEnter
-        static int enter() {
+        static int[] enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int depth, @Advice.This Object resultSet) {
-            if (depth == 0) {
+        static void exit(@Advice.Enter int[] depth, @Advice.This Object resultSet) {
+            if (depth[0] == 1) {
                 Dispatcher.resultSetClosed(resultSet);
             }
-            Dispatcher.leave();
+            depth[0]--;
         }
     }
 }

@@ -75,15 +75,14 @@ public final class Dispatcher {
     }
 
     /**
-     * Entered a JDBC method: returns how deep in JDBC calls the thread already was. Only the outermost call counts,
-     * so a pool's proxy and the driver behind it, or a driver calling its own public methods, are seen once.
+     * Entered a JDBC method: counts how deep in JDBC calls the thread is, and returns the counter, which the exit
+     * advice reads (only the call that made it 1 is seen: a pool's proxy and the driver behind it, or a driver calling
+     * its own public methods, count once) and decrements. One thread-local lookup per call.
      */
-    public static int enter() {
-        return DEPTH.get()[0]++;
-    }
-
-    public static void leave() {
-        DEPTH.get()[0]--;
+    public static int[] enter() {
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        return depth;
     }
 
     private static void failed(Throwable error) {

@@ -10,9 +10,10 @@ import java.sql.Connection;
 public final class ConnectionState {
 
     public final Object handle;
-    private boolean autoCommit;
-    private int isolation;
-    private long transaction;
+    // read on every statement, written at transaction boundaries: volatile reads, writes under the lock
+    private volatile boolean autoCommit;
+    private volatile int isolation;
+    private volatile long transaction;
 
     public ConnectionState(Object handle) {
         this.handle = handle;
@@ -30,7 +31,7 @@ public final class ConnectionState {
         this.isolation = initialIsolation;
     }
 
-    public synchronized boolean autoCommit() {
+    public boolean autoCommit() {
         return autoCommit;
     }
 
@@ -41,7 +42,7 @@ public final class ConnectionState {
         autoCommit = value;
     }
 
-    public synchronized int isolation() {
+    public int isolation() {
         return isolation;
     }
 
@@ -49,7 +50,7 @@ public final class ConnectionState {
         isolation = level;
     }
 
-    public synchronized long transaction() {
+    public long transaction() {
         return transaction;
     }
 

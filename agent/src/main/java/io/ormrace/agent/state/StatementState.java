@@ -1,5 +1,7 @@
 package io.ormrace.agent.state;
 
+import io.ormrace.agent.sql.SqlShape;
+import io.ormrace.agent.sql.SqlShapes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +13,7 @@ public final class StatementState {
 
     public final ConnectionState connection;
     public final String sql;
+    private SqlShape shape;
     private Object[] binds = NONE;
     private final List<Object[]> batch = new ArrayList<>();
     private final List<String> batchTexts = new ArrayList<>();
@@ -18,6 +21,16 @@ public final class StatementState {
     public StatementState(ConnectionState connection, String sql) {
         this.connection = connection;
         this.sql = sql;
+    }
+
+    /** The shape of the statement's own text (a prepared statement's), looked up once. */
+    public SqlShape shape(SqlShapes shapes) {
+        SqlShape known = shape;
+        if (known == null) {
+            known = shapes.shape(sql);
+            shape = known;
+        }
+        return known;
     }
 
     public synchronized void bind(int index, Object value) {

@@ -21,12 +21,13 @@ import java.util.Map;
  */
 public final class OverheadBenchmark {
 
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 8;
 
     private record Config(String name, String proxy, boolean agent) {
     }
 
-    private record Result(double microsPerStatement, long peakHeap, long retainedHeap) {
+    /** Wall time and the JVM's CPU time (all its threads) per statement: CPU time is not stretched by a busy host. */
+    private record Result(double microsPerStatement, long peakHeap, long retainedHeap, double cpuMicrosPerStatement) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,21 +81,26 @@ public final class OverheadBenchmark {
             throw new IllegalStateException(workload + " / " + config.name() + " failed:\n" + output);
         }
         String[] parts = result.split(" ");
-        System.out.printf("  %s / %s: %s us/statement%n", workload, config.name(), parts[1]);
-        return new Result(Double.parseDouble(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+        System.out.printf("  %s / %s: %s us/statement, %s us CPU%n", workload, config.name(), parts[1], parts[4]);
+        return new Result(Double.parseDouble(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+                Double.parseDouble(parts[4]));
     }
 
     private static void print(String workload, Map<Config, List<Result>> results) {
-        double baseline = median(results.values().iterator().next(), Result::microsPerStatement);
-        double baselineRetained = median(results.values().iterator().next(), r -> r.retainedHeap());
-        System.out.printf("%n%s workload%n  %-18s %12s %7s %15s %15s%n", workload, "configuration", "us/statement",
-                "ratio", "peak heap MiB", "after GC MiB");
+        List<Result> none = results.values().iterator().next();
+        double baseline = median(none, Result::microsPerStatement);
+        double baselineCpu = median(none, Result::cpuMicrosPerStatement);
+        double baselineRetained = median(none, r -> r.retainedHeap());
+        System.out.printf("%n%s workload%n  %-18s %12s %7s %12s %7s %15s %15s%n", workload, "configuration",
+                "us/statement", "ratio", "CPU us/stmt", "ratio", "peak heap MiB", "after GC MiB");
         for (Map.Entry<Config, List<Result>> entry : results.entrySet()) {
             double micros = median(entry.getValue(), Result::microsPerStatement);
+            double cpu = median(entry.getValue(), Result::cpuMicrosPerStatement);
             double peak = median(entry.getValue(), r -> r.peakHeap()) / (1024.0 * 1024);
             double retained = median(entry.getValue(), r -> r.retainedHeap());
-            System.out.printf(Locale.ROOT, "  %-18s %12.2f %6.2fx %15.0f %9.1f (%+.1f)%n", entry.getKey().name(), micros,
-                    micros / baseline, peak, retained / (1024.0 * 1024), (retained - baselineRetained) / (1024.0 * 1024));
+            System.out.printf(Locale.ROOT, "  %-18s %12.2f %6.2fx %12.2f %6.2fx %15.0f %9.1f (%+.1f)%n",
+                    entry.getKey().name(), micros, micros / baseline, cpu, cpu / baselineCpu, peak,
+                    retained / (1024.0 * 1024), (retained - baselineRetained) / (1024.0 * 1024));
         }
     }
 
