@@ -2,9 +2,9 @@ package io.ormrace.agent.state;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,20 +16,27 @@ public final class ThreadState {
 
     /** Rows remembered per table, newest first; a read-modify-write is a few statements apart, not hundreds. */
     static final int ROWS_PER_TABLE = 64;
-    static final int TABLES = 256;
+    /**
+     * Tables remembered, the least recently read or written forgotten first. A row keeps the stack of the select that
+     * read it (up to a few KiB for a deep one, shared by the rows of one result set), so this bounds a thread's memory
+     * to a few MiB at worst.
+     */
+    static final int TABLES = 32;
     static final int LOOKUPS = 64;
     static final int OPEN_RESULT_SETS = 64;
 
-    private final Map<String, TableReads> rows = new HashMap<>();
+    private final Map<String, TableReads> rows = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TableReads> eldest) {
+            return size() > TABLES;
+        }
+    };
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
     private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
 
     public void remember(RowRead row) {
         TableReads ofTable = rows.get(row.table());
         if (ofTable == null) {
-            if (rows.size() >= TABLES) {
-                rows.clear();
-            }
             ofTable = new TableReads(ROWS_PER_TABLE);
             rows.put(row.table(), ofTable);
         }
