@@ -18,7 +18,8 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 public final class OrmraceAgent {
 
     private static final String[] BOOTSTRAP_CLASSES = {
-        "io.ormrace.agent.bootstrap.Dispatcher", "io.ormrace.agent.bootstrap.Dispatcher$Sink"};
+        "io.ormrace.agent.bootstrap.Dispatcher", "io.ormrace.agent.bootstrap.Dispatcher$Sink",
+        "io.ormrace.agent.bootstrap.Dispatcher$Frame"};
 
     private OrmraceAgent() {
     }

@@ -41,7 +41,6 @@ final class Recorder implements Dispatcher.Sink {
 
     private final WeakIdentityMap<Object, ConnectionState> connections = new WeakIdentityMap<>();
     private final WeakIdentityMap<Object, StatementState> statements = new WeakIdentityMap<>();
-    private final ThreadLocal<ThreadState> threads = ThreadLocal.withInitial(ThreadState::new);
     private final SqlShapes shapes = new SqlShapes();
     private final DatabaseKeys keys = new DatabaseKeys();
     private final FindingLog log = new FindingLog();
@@ -71,18 +70,49 @@ final class Recorder implements Dispatcher.Sink {
         return state;
     }
 
-    @Override
-    public void prepared(Object connection, Object statement, String sql) {
-        statements.put(statement, new StatementState(connection(connection), sql));
+    /** The same, through the thread's last connection: a thread runs statement after statement on one connection. */
+    private ConnectionState connection(Dispatcher.Frame frame, Object handle) {
+        ThreadState thread = thread(frame);
+        ConnectionState state = thread.lastConnection(handle);
+        if (state == null) {
+            state = connection(handle);
+            thread.lastConnection(handle, state);
+        }
+        return state;
+    }
+
+    private static ThreadState thread(Dispatcher.Frame frame) {
+        Object state = frame.state;
+        if (state == null) {
+            state = new ThreadState();
+            frame.state = state;
+        }
+        return (ThreadState) state;
     }
 
     @Override
-    public void created(Object connection, Object statement) {
-        statements.put(statement, new StatementState(connection(connection), null));
+    public void prepared(Dispatcher.Frame frame, Object connection, Object statement, String sql) {
+        opened(frame, statement, new StatementState(connection(frame, connection), sql));
     }
 
-    private StatementState statement(Object statement) {
-        StatementState state = statements.get(statement);
+    @Override
+    public void created(Dispatcher.Frame frame, Object connection, Object statement) {
+        opened(frame, statement, new StatementState(connection(frame, connection), null));
+    }
+
+    private void opened(Dispatcher.Frame frame, Object statement, StatementState state) {
+        statements.put(statement, state);
+        thread(frame).lastStatement(statement, state);
+    }
+
+    /** A statement's state: the thread's last one (binds, execute and close of one statement follow each other). */
+    private StatementState statement(Dispatcher.Frame frame, Object statement) {
+        ThreadState thread = thread(frame);
+        StatementState state = thread.lastStatement(statement);
+        if (state != null) {
+            return state;
+        }
+        state = statements.get(statement);
         if (state == null && statement instanceof Statement jdbc) {
             try {
                 state = new StatementState(connection(jdbc.getConnection()), null);
@@ -91,50 +121,54 @@ final class Recorder implements Dispatcher.Sink {
                 return null;
             }
         }
+        if (state != null) {
+            thread.lastStatement(statement, state);
+        }
         return state;
     }
 
     @Override
-    public void bound(Object statement, String method, int index, Object value) {
-        StatementState state = statements.get(statement);
+    public void bound(Dispatcher.Frame frame, Object statement, String method, int index, Object value) {
+        StatementState state = statement(frame, statement);
         if (state != null) {
             state.bind(index, method.equals("setNull") ? null : value);
         }
     }
 
     @Override
-    public void parametersCleared(Object statement) {
-        StatementState state = statements.get(statement);
+    public void parametersCleared(Dispatcher.Frame frame, Object statement) {
+        StatementState state = statement(frame, statement);
         if (state != null) {
             state.clearBinds();
         }
     }
 
     @Override
-    public void autoCommitSet(Object connection, boolean autoCommit) {
-        connection(connection).autoCommit(autoCommit);
+    public void autoCommitSet(Dispatcher.Frame frame, Object connection, boolean autoCommit) {
+        connection(frame, connection).autoCommit(autoCommit);
     }
 
     @Override
-    public void transactionEnded(Object connection, boolean committed) {
-        connection(connection).transactionEnded();
+    public void transactionEnded(Dispatcher.Frame frame, Object connection, boolean committed) {
+        connection(frame, connection).transactionEnded();
     }
 
     @Override
-    public void isolationSet(Object connection, int level) {
-        connection(connection).isolation(level);
+    public void isolationSet(Dispatcher.Frame frame, Object connection, int level) {
+        connection(frame, connection).isolation(level);
     }
 
     @Override
-    public void connectionClosed(Object connection) {
+    public void connectionClosed(Dispatcher.Frame frame, Object connection) {
         connections.remove(connection);
+        thread(frame).forgetConnection(connection);
     }
 
     // ------------------------------------------------------------------ statements run
 
     @Override
-    public void executed(Object statement, String sql, Object result) {
-        StatementState state = statement(statement);
+    public void executed(Dispatcher.Frame frame, Object statement, String sql, Object result) {
+        StatementState state = statement(frame, statement);
         if (state == null) {
             return;
         }
@@ -145,23 +179,23 @@ final class Recorder implements Dispatcher.Sink {
         statementsSeen.increment();
         Object[] binds = sql != null ? new Object[0] : state.binds();
         SqlShape shape = sql != null ? shapes.shape(sql) : state.shape(shapes);
-        handle(shape, binds, state.connection, result instanceof ResultSet ? result : null);
+        handle(frame, shape, binds, state.connection, result instanceof ResultSet ? result : null);
         if (state.connection.autoCommit()) {
             state.connection.transactionEnded();
         }
     }
 
     @Override
-    public void batchAdded(Object statement, String sql) {
-        StatementState state = statement(statement);
+    public void batchAdded(Dispatcher.Frame frame, Object statement, String sql) {
+        StatementState state = statement(frame, statement);
         if (state != null) {
             state.addBatch(sql);
         }
     }
 
     @Override
-    public void batchExecuted(Object statement) {
-        StatementState state = statement(statement);
+    public void batchExecuted(Dispatcher.Frame frame, Object statement) {
+        StatementState state = statement(frame, statement);
         if (state == null) {
             return;
         }
@@ -170,20 +204,20 @@ final class Recorder implements Dispatcher.Sink {
             SqlShape shape = state.shape(shapes);
             for (Object[] binds : rows) {
                 statementsSeen.increment();
-                handle(shape, binds, state.connection, null);
+                handle(frame, shape, binds, state.connection, null);
             }
         }
         for (String text : state.takeBatchTexts()) {
             statementsSeen.increment();
-            handle(shapes.shape(text), new Object[0], state.connection, null);
+            handle(frame, shapes.shape(text), new Object[0], state.connection, null);
         }
         if (state.connection.autoCommit()) {
             state.connection.transactionEnded();
         }
     }
 
-    private void handle(SqlShape shape, Object[] binds, ConnectionState connection, Object resultSet) {
-        ThreadState thread = threads.get();
+    private void handle(Dispatcher.Frame frame, SqlShape shape, Object[] binds, ConnectionState connection, Object resultSet) {
+        ThreadState thread = thread(frame);
         Context context = new Context();
         if (shape instanceof SqlShape.Select select) {
             if (resultSet == null && !select.locking()) {
@@ -246,9 +280,9 @@ final class Recorder implements Dispatcher.Sink {
     // ------------------------------------------------------------------ result sets
 
     @Override
-    public void resultSetOpened(Object statement, Object resultSet) {
-        StatementState state = statement(statement);
-        ThreadState thread = threads.get();
+    public void resultSetOpened(Dispatcher.Frame frame, Object statement, Object resultSet) {
+        StatementState state = statement(frame, statement);
+        ThreadState thread = thread(frame);
         if (state == null || thread.resultSet(resultSet) != null) {
             return;
         }
@@ -261,13 +295,14 @@ final class Recorder implements Dispatcher.Sink {
     }
 
     @Override
-    public void statementClosed(Object statement) {
+    public void statementClosed(Dispatcher.Frame frame, Object statement) {
         statements.remove(statement);
+        thread(frame).forgetStatement(statement);
     }
 
     @Override
-    public void rowAdvanced(Object resultSet, boolean hasRow) {
-        ThreadState thread = threads.get();
+    public void rowAdvanced(Dispatcher.Frame frame, Object resultSet, boolean hasRow) {
+        ThreadState thread = thread(frame);
         ResultSetState state = thread.resultSet(resultSet);
         if (state == null) {
             return;
@@ -281,8 +316,8 @@ final class Recorder implements Dispatcher.Sink {
     }
 
     @Override
-    public void valueRead(Object resultSet, Object column, Object value) {
-        ThreadState thread = threads.get();
+    public void valueRead(Dispatcher.Frame frame, Object resultSet, Object column, Object value) {
+        ThreadState thread = thread(frame);
         ResultSetState state = thread.resultSet(resultSet);
         if (state == null || !state.inRow()) {
             return;
@@ -412,8 +447,8 @@ final class Recorder implements Dispatcher.Sink {
     }
 
     @Override
-    public void resultSetClosed(Object resultSet) {
-        ThreadState thread = threads.get();
+    public void resultSetClosed(Dispatcher.Frame frame, Object resultSet) {
+        ThreadState thread = thread(frame);
         ResultSetState state = thread.resultSet(resultSet);
         if (state != null) {
             flushRow(thread, state);

@@ -13,110 +13,110 @@ public final class ConnectionAdvice {
     /** {@code prepareStatement(String, ...)} and {@code prepareCall(String, ...)}: where the SQL text is handed over. */
     public static final class Prepare {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection, @Advice.Argument(0) String sql,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection, @Advice.Argument(0) String sql,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.prepared(connection, statement, sql);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.prepared(frame, connection, statement, sql);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class Create {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.created(connection, statement);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.created(frame, connection, statement);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class SetAutoCommit {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection, @Advice.Argument(0) boolean autoCommit,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection, @Advice.Argument(0) boolean autoCommit,
                 @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.autoCommitSet(connection, autoCommit);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.autoCommitSet(frame, connection, autoCommit);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class Commit {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection) {
-            if (depth[0] == 1) {
-                Dispatcher.transactionEnded(connection, true);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection) {
+            if (frame.depth == 1) {
+                Dispatcher.transactionEnded(frame, connection, true);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class Rollback {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection) {
-            if (depth[0] == 1) {
-                Dispatcher.transactionEnded(connection, false);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection) {
+            if (frame.depth == 1) {
+                Dispatcher.transactionEnded(frame, connection, false);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class SetIsolation {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection, @Advice.Argument(0) int level,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection, @Advice.Argument(0) int level,
                 @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.isolationSet(connection, level);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.isolationSet(frame, connection, level);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class Close {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object connection) {
-            if (depth[0] == 1) {
-                Dispatcher.connectionClosed(connection);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object connection) {
+            if (frame.depth == 1) {
+                Dispatcher.connectionClosed(frame, connection);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 }

@@ -12,50 +12,50 @@ public final class ResultSetAdvice {
 
     public static final class Next {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object resultSet, @Advice.Return boolean hasRow,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object resultSet, @Advice.Return boolean hasRow,
                 @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.rowAdvanced(resultSet, hasRow);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.rowAdvanced(frame, resultSet, hasRow);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     /** {@code getLong(int)}, {@code getString(String)}, {@code getObject(int, Class)} and the other getters. */
     public static final class Get {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object resultSet,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object resultSet,
                 @Advice.Argument(value = 0, typing = Assigner.Typing.DYNAMIC) Object column,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object value, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.valueRead(resultSet, column, value);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.valueRead(frame, resultSet, column, value);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class Close {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object resultSet) {
-            if (depth[0] == 1) {
-                Dispatcher.resultSetClosed(resultSet);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object resultSet) {
+            if (frame.depth == 1) {
+                Dispatcher.resultSetClosed(frame, resultSet);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 }

@@ -13,145 +13,145 @@ public final class StatementAdvice {
     /** {@code execute*(String, ...)} of a plain statement: the text comes with the call. */
     public static final class ExecuteText {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement, @Advice.Argument(0) String sql,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement, @Advice.Argument(0) String sql,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.executed(statement, sql, result);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.executed(frame, statement, sql, result);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     /** {@code execute()}, {@code executeQuery()}, {@code executeUpdate()} of a prepared statement. */
     public static final class ExecutePrepared {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.executed(statement, null, result);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.executed(frame, statement, null, result);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class AddBatch {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.batchAdded(statement, null);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.batchAdded(frame, statement, null);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class AddBatchText {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement, @Advice.Argument(0) String sql,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement, @Advice.Argument(0) String sql,
                 @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.batchAdded(statement, sql);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.batchAdded(frame, statement, sql);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class ExecuteBatch {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.batchExecuted(statement);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement, @Advice.Thrown Throwable thrown) {
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.batchExecuted(frame, statement);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     /** {@code setInt(int, int)}, {@code setString(int, String)}, {@code setNull(int, int)} and the other setters. */
     public static final class Bind {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement, @Advice.Origin("#m") String method,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement, @Advice.Origin("#m") String method,
                 @Advice.Argument(0) int index, @Advice.Argument(value = 1, typing = Assigner.Typing.DYNAMIC) Object value,
                 @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.bound(statement, method, index, value);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.bound(frame, statement, method, index, value);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class ClearParameters {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement) {
-            if (depth[0] == 1) {
-                Dispatcher.parametersCleared(statement);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement) {
+            if (frame.depth == 1) {
+                Dispatcher.parametersCleared(frame, statement);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     /** {@code getResultSet()} after {@code execute(...)} returned true. */
     public static final class GetResultSet {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement,
                 @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object resultSet, @Advice.Thrown Throwable thrown) {
-            if (depth[0] == 1 && thrown == null) {
-                Dispatcher.resultSetOpened(statement, resultSet);
+            if (frame.depth == 1 && thrown == null) {
+                Dispatcher.resultSetOpened(frame, statement, resultSet);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 
     public static final class Close {
         @Advice.OnMethodEnter
-        static int[] enter() {
+        static Dispatcher.Frame enter() {
             return Dispatcher.enter();
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class)
-        static void exit(@Advice.Enter int[] depth, @Advice.This Object statement) {
-            if (depth[0] == 1) {
-                Dispatcher.statementClosed(statement);
+        static void exit(@Advice.Enter Dispatcher.Frame frame, @Advice.This Object statement) {
+            if (frame.depth == 1) {
+                Dispatcher.statementClosed(frame, statement);
             }
-            depth[0]--;
+            frame.depth--;
         }
     }
 }

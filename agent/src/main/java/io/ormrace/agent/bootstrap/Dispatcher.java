@@ -11,38 +11,38 @@ public final class Dispatcher {
 
     /** What the agent does with each JDBC event. Every argument is the object the application itself holds. */
     public interface Sink {
-        void prepared(Object connection, Object statement, String sql);
+        void prepared(Frame frame, Object connection, Object statement, String sql);
 
-        void created(Object connection, Object statement);
+        void created(Frame frame, Object connection, Object statement);
 
         /** A statement ran: {@code sql} is null for a prepared statement's own text. */
-        void executed(Object statement, String sql, Object resultSet);
+        void executed(Frame frame, Object statement, String sql, Object resultSet);
 
-        void batchAdded(Object statement, String sql);
+        void batchAdded(Frame frame, Object statement, String sql);
 
-        void batchExecuted(Object statement);
+        void batchExecuted(Frame frame, Object statement);
 
-        void bound(Object statement, String method, int index, Object value);
+        void bound(Frame frame, Object statement, String method, int index, Object value);
 
-        void parametersCleared(Object statement);
+        void parametersCleared(Frame frame, Object statement);
 
-        void resultSetOpened(Object statement, Object resultSet);
+        void resultSetOpened(Frame frame, Object statement, Object resultSet);
 
-        void statementClosed(Object statement);
+        void statementClosed(Frame frame, Object statement);
 
-        void rowAdvanced(Object resultSet, boolean hasRow);
+        void rowAdvanced(Frame frame, Object resultSet, boolean hasRow);
 
-        void valueRead(Object resultSet, Object column, Object value);
+        void valueRead(Frame frame, Object resultSet, Object column, Object value);
 
-        void resultSetClosed(Object resultSet);
+        void resultSetClosed(Frame frame, Object resultSet);
 
-        void autoCommitSet(Object connection, boolean autoCommit);
+        void autoCommitSet(Frame frame, Object connection, boolean autoCommit);
 
-        void transactionEnded(Object connection, boolean committed);
+        void transactionEnded(Frame frame, Object connection, boolean committed);
 
-        void isolationSet(Object connection, int level);
+        void isolationSet(Frame frame, Object connection, int level);
 
-        void connectionClosed(Object connection);
+        void connectionClosed(Frame frame, Object connection);
 
         void testStarted(String className, String methodName, String displayName);
 
@@ -53,7 +53,13 @@ public final class Dispatcher {
     private static volatile Sink sink;
     private static final AtomicLong ERRORS = new AtomicLong();
     private static volatile Throwable firstError;
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<Frame> FRAME = ThreadLocal.withInitial(Frame::new);
+
+    /** One per thread: how deep in JDBC calls it is, and the sink's own state for the thread (one lookup for both). */
+    public static final class Frame {
+        public int depth;
+        public Object state;
+    }
 
     private Dispatcher() {
     }
@@ -79,10 +85,10 @@ public final class Dispatcher {
      * advice reads (only the call that made it 1 is seen: a pool's proxy and the driver behind it, or a driver calling
      * its own public methods, count once) and decrements. One thread-local lookup per call.
      */
-    public static int[] enter() {
-        int[] depth = DEPTH.get();
-        depth[0]++;
-        return depth;
+    public static Frame enter() {
+        Frame frame = FRAME.get();
+        frame.depth++;
+        return frame;
     }
 
     private static void failed(Throwable error) {
@@ -91,176 +97,176 @@ public final class Dispatcher {
         }
     }
 
-    public static void prepared(Object connection, Object statement, String sql) {
+    public static void prepared(Frame frame, Object connection, Object statement, String sql) {
         Sink s = sink;
         if (s != null && statement != null) {
             try {
-                s.prepared(connection, statement, sql);
+                s.prepared(frame, connection, statement, sql);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void created(Object connection, Object statement) {
+    public static void created(Frame frame, Object connection, Object statement) {
         Sink s = sink;
         if (s != null && statement != null) {
             try {
-                s.created(connection, statement);
+                s.created(frame, connection, statement);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void executed(Object statement, String sql, Object resultSet) {
+    public static void executed(Frame frame, Object statement, String sql, Object resultSet) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.executed(statement, sql, resultSet);
+                s.executed(frame, statement, sql, resultSet);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void batchAdded(Object statement, String sql) {
+    public static void batchAdded(Frame frame, Object statement, String sql) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.batchAdded(statement, sql);
+                s.batchAdded(frame, statement, sql);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void batchExecuted(Object statement) {
+    public static void batchExecuted(Frame frame, Object statement) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.batchExecuted(statement);
+                s.batchExecuted(frame, statement);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void bound(Object statement, String method, int index, Object value) {
+    public static void bound(Frame frame, Object statement, String method, int index, Object value) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.bound(statement, method, index, value);
+                s.bound(frame, statement, method, index, value);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void parametersCleared(Object statement) {
+    public static void parametersCleared(Frame frame, Object statement) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.parametersCleared(statement);
+                s.parametersCleared(frame, statement);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void resultSetOpened(Object statement, Object resultSet) {
+    public static void resultSetOpened(Frame frame, Object statement, Object resultSet) {
         Sink s = sink;
         if (s != null && resultSet != null) {
             try {
-                s.resultSetOpened(statement, resultSet);
+                s.resultSetOpened(frame, statement, resultSet);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void statementClosed(Object statement) {
+    public static void statementClosed(Frame frame, Object statement) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.statementClosed(statement);
+                s.statementClosed(frame, statement);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void rowAdvanced(Object resultSet, boolean hasRow) {
+    public static void rowAdvanced(Frame frame, Object resultSet, boolean hasRow) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.rowAdvanced(resultSet, hasRow);
+                s.rowAdvanced(frame, resultSet, hasRow);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void valueRead(Object resultSet, Object column, Object value) {
+    public static void valueRead(Frame frame, Object resultSet, Object column, Object value) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.valueRead(resultSet, column, value);
+                s.valueRead(frame, resultSet, column, value);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void resultSetClosed(Object resultSet) {
+    public static void resultSetClosed(Frame frame, Object resultSet) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.resultSetClosed(resultSet);
+                s.resultSetClosed(frame, resultSet);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void autoCommitSet(Object connection, boolean autoCommit) {
+    public static void autoCommitSet(Frame frame, Object connection, boolean autoCommit) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.autoCommitSet(connection, autoCommit);
+                s.autoCommitSet(frame, connection, autoCommit);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void transactionEnded(Object connection, boolean committed) {
+    public static void transactionEnded(Frame frame, Object connection, boolean committed) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.transactionEnded(connection, committed);
+                s.transactionEnded(frame, connection, committed);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void isolationSet(Object connection, int level) {
+    public static void isolationSet(Frame frame, Object connection, int level) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.isolationSet(connection, level);
+                s.isolationSet(frame, connection, level);
             } catch (Throwable e) {
                 failed(e);
             }
         }
     }
 
-    public static void connectionClosed(Object connection) {
+    public static void connectionClosed(Frame frame, Object connection) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.connectionClosed(connection);
+                s.connectionClosed(frame, connection);
             } catch (Throwable e) {
                 failed(e);
             }

@@ -121,7 +121,8 @@ public final class LostUpdateRule {
 
     private static boolean matches(RowRead row, String[] columns, Object[] values) {
         for (int i = 0; i < columns.length; i++) {
-            if (!row.has(columns[i]) || !Values.same(row.value(columns[i]), values[i])) {
+            Object value = row.value(columns[i]); // null: not read, or null, which no where equality matches
+            if (value == null || !Values.same(value, values[i])) {
                 return false;
             }
         }

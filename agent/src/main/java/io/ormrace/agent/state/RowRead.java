@@ -16,6 +16,8 @@ public final class RowRead {
     private final long transaction;
     private final Caller caller;
     private final String sql;
+    /** The row's key in each of its table's indexes ({@link TableReads}), by the index's slot. */
+    private Object[] indexKeys;
 
     /**
      * @param read   the values the application took from the result set, by lower-case column (this map is kept)
@@ -49,7 +51,11 @@ public final class RowRead {
     /** A value read, or else known from the select's where. */
     public Object value(String column) {
         Object value = read.get(column);
-        return value != null || read.containsKey(column) ? value : known.get(column);
+        if (value != null) {
+            return value;
+        }
+        Object fromWhere = known.get(column);
+        return fromWhere == null || read.containsKey(column) ? null : fromWhere;
     }
 
     public boolean has(String column) {
@@ -61,6 +67,17 @@ public final class RowRead {
         if (read.containsKey(column)) {
             read.put(column, value);
         }
+    }
+
+    Object indexKey(int slot) {
+        return indexKeys == null ? null : indexKeys[slot];
+    }
+
+    void indexKey(int slot, int slots, Object key) {
+        if (indexKeys == null) {
+            indexKeys = new Object[slots];
+        }
+        indexKeys[slot] = key;
     }
 
     public boolean locked() {

@@ -33,21 +33,28 @@ public final class StatementState {
         return known;
     }
 
-    public synchronized void bind(int index, Object value) {
+    /*
+     * Binding and running a statement happen on one thread (JDBC statements are not shared while in use), so the
+     * binds are not locked: a statement misused from two threads at once can only mix its values, never throw.
+     */
+    public void bind(int index, Object value) {
         if (index < 1 || index > 10_000) {
             return;
         }
-        if (index > binds.length) {
-            binds = Arrays.copyOf(binds, Math.max(index, binds.length * 2));
+        Object[] current = binds;
+        if (index > current.length) {
+            current = Arrays.copyOf(current, Math.max(index, current.length * 2));
+            binds = current;
         }
-        binds[index - 1] = value;
+        current[index - 1] = value;
     }
 
-    public synchronized Object[] binds() {
-        return binds.clone();
+    public Object[] binds() {
+        Object[] current = binds;
+        return current.length == 0 ? current : current.clone();
     }
 
-    public synchronized void clearBinds() {
+    public void clearBinds() {
         binds = NONE;
     }
 
@@ -55,7 +62,7 @@ public final class StatementState {
         if (text != null) {
             batchTexts.add(text);
         } else if (batch.size() < 100_000) {
-            batch.add(binds.clone());
+            batch.add(binds());
         }
     }
 

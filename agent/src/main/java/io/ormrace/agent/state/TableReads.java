@@ -77,7 +77,7 @@ final class TableReads {
         if (indexes.size() >= INDEXES) {
             return null;
         }
-        KeyIndex index = new KeyIndex(columns);
+        KeyIndex index = new KeyIndex(columns, indexes.size());
         for (Iterator<RowRead> oldestFirst = rows.descendingIterator(); oldestFirst.hasNext(); ) {
             index.add(oldestFirst.next());
         }
@@ -96,10 +96,13 @@ final class TableReads {
 
     private static final class KeyIndex {
         final String[] columns;
+        /** Where a row keeps its key in this index ({@link RowRead#indexKey}), so that removing it needs no lookup. */
+        final int slot;
         final Map<Object, ArrayDeque<RowRead>> byKey = new HashMap<>();
 
-        KeyIndex(String[] columns) {
+        KeyIndex(String[] columns, int slot) {
             this.columns = columns;
+            this.slot = slot;
         }
 
         static Object key(Object[] values) {
@@ -119,10 +122,10 @@ final class TableReads {
         Object keyOf(RowRead row) {
             Object[] values = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
-                if (!row.has(columns[i])) {
-                    return null;
-                }
                 values[i] = row.value(columns[i]);
+                if (values[i] == null) {
+                    return null; // not read, or null: no where equality finds it
+                }
             }
             return key(values);
         }
@@ -130,12 +133,18 @@ final class TableReads {
         void add(RowRead row) {
             Object key = keyOf(row);
             if (key != null) {
-                byKey.computeIfAbsent(key, k -> new ArrayDeque<>(2)).addFirst(row);
+                row.indexKey(slot, INDEXES, key);
+                ArrayDeque<RowRead> same = byKey.get(key);
+                if (same == null) {
+                    same = new ArrayDeque<>(2);
+                    byKey.put(key, same);
+                }
+                same.addFirst(row);
             }
         }
 
         void remove(RowRead row) {
-            Object key = keyOf(row);
+            Object key = row.indexKey(slot);
             ArrayDeque<RowRead> found = key == null ? null : byKey.get(key);
             if (found != null) {
                 removeIdentical(found.descendingIterator(), row);

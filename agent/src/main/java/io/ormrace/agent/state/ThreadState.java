@@ -33,6 +33,10 @@ public final class ThreadState {
     };
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
     private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
+    private Object lastConnection;
+    private ConnectionState lastConnectionState;
+    private Object lastStatement;
+    private StatementState lastStatementState;
 
     public void remember(RowRead row) {
         TableReads ofTable = rows.get(row.table());
@@ -85,6 +89,40 @@ public final class ThreadState {
     /** Newest first; removing through the iterator consumes a lookup. */
     public Iterator<EmptyLookup> lookups() {
         return lookups.iterator();
+    }
+
+    /** The state of the connection this thread used last, if it is this one; else null. */
+    public ConnectionState lastConnection(Object connection) {
+        return connection == lastConnection ? lastConnectionState : null;
+    }
+
+    public void lastConnection(Object connection, ConnectionState state) {
+        lastConnection = connection;
+        lastConnectionState = state;
+    }
+
+    public void forgetConnection(Object connection) {
+        if (connection == lastConnection) {
+            lastConnection = null;
+            lastConnectionState = null;
+        }
+    }
+
+    /** The state of the statement this thread used last, if it is this one; else null. */
+    public StatementState lastStatement(Object statement) {
+        return statement == lastStatement ? lastStatementState : null;
+    }
+
+    public void lastStatement(Object statement, StatementState state) {
+        lastStatement = statement;
+        lastStatementState = state;
+    }
+
+    public void forgetStatement(Object statement) {
+        if (statement == lastStatement) {
+            lastStatement = null;
+            lastStatementState = null;
+        }
     }
 
     public void open(Object resultSet, ResultSetState state) {

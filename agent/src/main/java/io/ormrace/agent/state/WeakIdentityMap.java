@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WeakIdentityMap<K, V> {
 
-    private final ConcurrentHashMap<Key<K>, V> map = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
     private final ReferenceQueue<K> collected = new ReferenceQueue<>();
 
     public V get(K key) {
-        return map.get(new Key<>(key, null));
+        return map.get(new Lookup(key));
     }
 
     public void put(K key, V value) {
@@ -23,7 +23,7 @@ public final class WeakIdentityMap<K, V> {
     }
 
     public void remove(K key) {
-        map.remove(new Key<>(key, null));
+        map.remove(new Lookup(key));
     }
 
     public int size() {
@@ -36,6 +36,7 @@ public final class WeakIdentityMap<K, V> {
         }
     }
 
+    /** What a stored key is; the map holds only these. */
     private static final class Key<K> extends WeakReference<K> {
         private final int hash;
 
@@ -51,14 +52,31 @@ public final class WeakIdentityMap<K, V> {
 
         @Override
         public boolean equals(Object other) {
-            if (this == other) {
-                return true;
-            }
-            if (!(other instanceof Key<?> key) || key.hash != hash) {
-                return false;
-            }
-            Object referent = get();
-            return referent != null && referent == key.get();
+            return this == other; // the map compares a lookup with a key, never two keys but the same one
+        }
+    }
+
+    /**
+     * What a get or remove asks with: a plain object, not a reference the collector would have to track. The map
+     * calls the argument's {@code equals} with the stored key.
+     */
+    private static final class Lookup {
+        private final Object referent;
+        private final int hash;
+
+        Lookup(Object referent) {
+            this.referent = referent;
+            this.hash = System.identityHashCode(referent);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key<?> key && key.hash == hash && key.get() == referent;
         }
     }
 }
