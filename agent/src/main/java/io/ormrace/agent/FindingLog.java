@@ -18,18 +18,45 @@ final class FindingLog {
 
     private static final int LIMIT = 5_000;
 
-    private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Map<String, Seen> findings = new LinkedHashMap<>();
     private final Set<String> seenInTest = new LinkedHashSet<>();
     private TestCase test;
     private long dropped;
 
+    /** A finding and how many more times it was seen since: counted in place, the finding rebuilt only when read. */
+    private static final class Seen {
+        private Finding finding;
+        private int more;
+
+        Seen(Finding finding) {
+            this.finding = finding;
+        }
+
+        void again(TestCase test) {
+            if (test != null && !finding.tests().contains(test)) {
+                finding = finding.seenAgain(more + 1, test);
+                more = 0;
+            } else {
+                more++;
+            }
+        }
+
+        Finding finding() {
+            if (more > 0) {
+                finding = finding.seenAgain(more, null);
+                more = 0;
+            }
+            return finding;
+        }
+    }
+
     synchronized void record(String key, Supplier<Finding> first) {
-        Finding known = findings.get(key);
+        Seen known = findings.get(key);
         if (known != null) {
-            findings.put(key, known.seenAgain(1, test));
+            known.again(test);
         } else if (findings.size() < LIMIT) {
             Finding finding = first.get();
-            findings.put(key, test == null ? finding : finding.seenAgain(0, test));
+            findings.put(key, new Seen(test == null ? finding : finding.seenAgain(0, test)));
         } else {
             dropped++;
             return;
@@ -48,7 +75,7 @@ final class FindingLog {
     synchronized List<Finding> testFinished() {
         List<Finding> seen = new ArrayList<>();
         for (String key : seenInTest) {
-            seen.add(findings.get(key));
+            seen.add(findings.get(key).finding());
         }
         seenInTest.clear();
         test = null;
@@ -56,7 +83,11 @@ final class FindingLog {
     }
 
     synchronized List<Finding> all() {
-        return new ArrayList<>(findings.values());
+        List<Finding> all = new ArrayList<>(findings.size());
+        for (Seen seen : findings.values()) {
+            all.add(seen.finding());
+        }
+        return all;
     }
 
     synchronized long dropped() {

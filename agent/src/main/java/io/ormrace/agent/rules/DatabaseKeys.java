@@ -34,11 +34,14 @@ public final class DatabaseKeys {
         if (!(connection.handle instanceof Connection jdbc)) {
             return new Keys(Set.of(), List.of(), false);
         }
-        String database;
-        try {
-            database = jdbc.getMetaData().getURL() + "|" + jdbc.getCatalog();
-        } catch (SQLException | RuntimeException e) {
-            return new Keys(Set.of(), List.of(), false);
+        String database = connection.database();
+        if (database == null) {
+            try {
+                database = jdbc.getMetaData().getURL() + "|" + jdbc.getCatalog();
+            } catch (SQLException | RuntimeException e) {
+                return new Keys(Set.of(), List.of(), false);
+            }
+            connection.database(database);
         }
         String key = database + "|" + table;
         Keys keys = cache.get(key);

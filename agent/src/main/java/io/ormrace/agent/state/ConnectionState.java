@@ -14,6 +14,8 @@ public final class ConnectionState {
     private volatile boolean autoCommit;
     private volatile int isolation;
     private volatile long transaction;
+    /** Which database (URL and catalog) the connection is on, once a rule asked. */
+    private volatile String database;
 
     public ConnectionState(Object handle) {
         this.handle = handle;
@@ -48,6 +50,14 @@ public final class ConnectionState {
 
     public synchronized void isolation(int level) {
         isolation = level;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public void database(String value) {
+        database = value;
     }
 
     public long transaction() {
