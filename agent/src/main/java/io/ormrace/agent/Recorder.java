@@ -73,10 +73,10 @@ final class Recorder implements Dispatcher.Sink {
     /** The same, through the thread's last connection: a thread runs statement after statement on one connection. */
     private ConnectionState connection(Dispatcher.Frame frame, Object handle) {
         ThreadState thread = thread(frame);
-        ConnectionState state = thread.lastConnection(handle);
+        ConnectionState state = thread.connection().get(handle);
         if (state == null) {
             state = connection(handle);
-            thread.lastConnection(handle, state);
+            thread.connection().set(handle, state);
         }
         return state;
     }
@@ -102,13 +102,13 @@ final class Recorder implements Dispatcher.Sink {
 
     private void opened(Dispatcher.Frame frame, Object statement, StatementState state) {
         statements.put(statement, state);
-        thread(frame).lastStatement(statement, state);
+        thread(frame).statement().set(statement, state);
     }
 
     /** A statement's state: the thread's last one (binds, execute and close of one statement follow each other). */
     private StatementState statement(Dispatcher.Frame frame, Object statement) {
         ThreadState thread = thread(frame);
-        StatementState state = thread.lastStatement(statement);
+        StatementState state = thread.statement().get(statement);
         if (state != null) {
             return state;
         }
@@ -122,7 +122,7 @@ final class Recorder implements Dispatcher.Sink {
             }
         }
         if (state != null) {
-            thread.lastStatement(statement, state);
+            thread.statement().set(statement, state);
         }
         return state;
     }
@@ -161,7 +161,7 @@ final class Recorder implements Dispatcher.Sink {
     @Override
     public void connectionClosed(Dispatcher.Frame frame, Object connection) {
         connections.remove(connection);
-        thread(frame).forgetConnection(connection);
+        thread(frame).connection().forget(connection);
     }
 
     // ------------------------------------------------------------------ statements run
@@ -297,7 +297,7 @@ final class Recorder implements Dispatcher.Sink {
     @Override
     public void statementClosed(Dispatcher.Frame frame, Object statement) {
         statements.remove(statement);
-        thread(frame).forgetStatement(statement);
+        thread(frame).statement().forget(statement);
     }
 
     @Override

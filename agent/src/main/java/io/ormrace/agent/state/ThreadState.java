@@ -33,10 +33,8 @@ public final class ThreadState {
     };
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
     private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
-    private Object lastConnection;
-    private ConnectionState lastConnectionState;
-    private Object lastStatement;
-    private StatementState lastStatementState;
+    private final LastUsed<ConnectionState> connection = new LastUsed<>();
+    private final LastUsed<StatementState> statement = new LastUsed<>();
 
     public void remember(RowRead row) {
         TableReads ofTable = rows.get(row.table());
@@ -91,38 +89,12 @@ public final class ThreadState {
         return lookups.iterator();
     }
 
-    /** The state of the connection this thread used last, if it is this one; else null. */
-    public ConnectionState lastConnection(Object connection) {
-        return connection == lastConnection ? lastConnectionState : null;
+    public LastUsed<ConnectionState> connection() {
+        return connection;
     }
 
-    public void lastConnection(Object connection, ConnectionState state) {
-        lastConnection = connection;
-        lastConnectionState = state;
-    }
-
-    public void forgetConnection(Object connection) {
-        if (connection == lastConnection) {
-            lastConnection = null;
-            lastConnectionState = null;
-        }
-    }
-
-    /** The state of the statement this thread used last, if it is this one; else null. */
-    public StatementState lastStatement(Object statement) {
-        return statement == lastStatement ? lastStatementState : null;
-    }
-
-    public void lastStatement(Object statement, StatementState state) {
-        lastStatement = statement;
-        lastStatementState = state;
-    }
-
-    public void forgetStatement(Object statement) {
-        if (statement == lastStatement) {
-            lastStatement = null;
-            lastStatementState = null;
-        }
+    public LastUsed<StatementState> statement() {
+        return statement;
     }
 
     public void open(Object resultSet, ResultSetState state) {
