@@ -177,7 +177,7 @@ final class Recorder implements Dispatcher.Sink {
             return;
         }
         statementsSeen.increment();
-        Object[] binds = sql != null ? new Object[0] : state.binds();
+        Object[] binds = sql != null ? StatementState.NO_BINDS : state.binds();
         SqlShape shape = sql != null ? shapes.shape(sql) : state.shape(shapes);
         handle(frame, shape, binds, state.connection, result instanceof ResultSet ? result : null);
         if (state.connection.autoCommit()) {
@@ -209,7 +209,7 @@ final class Recorder implements Dispatcher.Sink {
         }
         for (String text : state.takeBatchTexts()) {
             statementsSeen.increment();
-            handle(frame, shapes.shape(text), new Object[0], state.connection, null);
+            handle(frame, shapes.shape(text), StatementState.NO_BINDS, state.connection, null);
         }
         if (state.connection.autoCommit()) {
             state.connection.transactionEnded();

@@ -98,10 +98,10 @@ public final class LostUpdateRule {
     /** A compare-and-set: the where checks more than the row's key (a version, the old value, a state). */
     private static boolean guarded(SqlShape.Update update, String[] keyColumns, ConnectionState connection,
             RuleContext context) {
-        Set<String> whereColumns = new HashSet<>(Arrays.asList(keyColumns));
         if (update.otherPredicate()) {
             return true;
         }
+        Set<String> whereColumns = new HashSet<>(Arrays.asList(keyColumns));
         DatabaseKeys.Keys keys = context.keys().of(connection, update.table());
         if (!keys.primaryKey().isEmpty()) {
             return !keys.primaryKey().containsAll(whereColumns);

@@ -9,12 +9,13 @@ import java.util.List;
 /** A statement's connection, its SQL text as the application handed it over, its bound values and its batch. */
 public final class StatementState {
 
-    private static final Object[] NONE = new Object[0];
+    /** No values bound: a plain statement's, shared. */
+    public static final Object[] NO_BINDS = new Object[0];
 
     public final ConnectionState connection;
     public final String sql;
     private SqlShape shape;
-    private Object[] binds = NONE;
+    private Object[] binds = NO_BINDS;
     private final List<Object[]> batch = new ArrayList<>();
     private final List<String> batchTexts = new ArrayList<>();
 
@@ -55,7 +56,7 @@ public final class StatementState {
     }
 
     public void clearBinds() {
-        binds = NONE;
+        binds = NO_BINDS;
     }
 
     public synchronized void addBatch(String text) {
