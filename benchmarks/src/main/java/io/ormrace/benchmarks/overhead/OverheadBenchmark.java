@@ -26,7 +26,7 @@ public final class OverheadBenchmark {
     private record Config(String name, String proxy, boolean agent) {
     }
 
-    /** Wall time and the JVM's CPU time (all its threads) per statement: CPU time is not stretched by a busy host. */
+    /** Wall time and the workload thread's CPU time per statement: CPU time is not stretched by a busy host. */
     private record Result(double microsPerStatement, long peakHeap, long retainedHeap, double cpuMicrosPerStatement) {
     }
 

@@ -14,7 +14,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * One measured JVM: {@code WorkloadRun <jdbc|hibernate> <none|datasource-proxy|p6spy> <rounds>}. The agent, when
  * measured, is attached by {@link OverheadBenchmark} on the command line. Prints one {@code RESULT} line: the median
  * time per statement of the rounds after the first two, the peak heap used, the heap still used after a GC, and the
- * median CPU time per statement.
+ * median CPU time of the workload's thread per statement.
  */
 public final class WorkloadRun {
 
@@ -35,10 +35,10 @@ public final class WorkloadRun {
         double[] cpuTimes = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = threadCpuNanos();
             long statements = workload.run(dataSource);
             times[round] = (System.nanoTime() - start) / 1e3 / statements;
-            cpuTimes[round] = (processCpuNanos() - cpuStart) / 1e3 / statements;
+            cpuTimes[round] = (threadCpuNanos() - cpuStart) / 1e3 / statements;
             System.out.printf(java.util.Locale.ROOT, "round %d: %.3f us/statement, %.3f us CPU%n", round + 1,
                     times[round], cpuTimes[round]);
         }
@@ -63,12 +63,11 @@ public final class WorkloadRun {
     }
 
     /**
-     * CPU time of every thread of this JVM (the JIT's and the collector's too): unlike wall time, it does not count
-     * the moments a virtual machine's host gives the core to someone else.
+     * CPU time of the thread running the workload, which is where the agent's work happens: unlike wall time, it does
+     * not count the moments the host gives the core to someone else, nor the JIT's threads warming up.
      */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+    private static long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static DataSource wrap(DataSource h2, String proxy) {
