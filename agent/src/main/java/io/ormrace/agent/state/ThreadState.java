@@ -28,21 +28,48 @@ public final class ThreadState {
     private final Map<String, TableReads> rows = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TableReads> eldest) {
-            return size() > TABLES;
+            if (size() <= TABLES) {
+                return false;
+            }
+            if (eldest.getValue() == lastReads) {
+                lastTable = null;
+                lastReads = null;
+            }
+            return true;
         }
     };
+    /**
+     * The table used last, found without the map: a read-modify-write touches one table statement after statement.
+     * No other table is touched while it is cached, so it is already the newest in the map's order.
+     */
+    private String lastTable;
+    private TableReads lastReads;
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
     private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
     private final LastUsed<ConnectionState> connection = new LastUsed<>();
     private final LastUsed<StatementState> statement = new LastUsed<>();
 
     public void remember(RowRead row) {
-        TableReads ofTable = rows.get(row.table());
+        TableReads ofTable = reads(row.table());
         if (ofTable == null) {
             ofTable = new TableReads(ROWS_PER_TABLE);
             rows.put(row.table(), ofTable);
+            lastTable = row.table();
+            lastReads = ofTable;
         }
         ofTable.add(row);
+    }
+
+    private TableReads reads(String table) {
+        if (table.equals(lastTable)) {
+            return lastReads;
+        }
+        TableReads found = rows.get(table);
+        if (found != null) {
+            lastTable = table;
+            lastReads = found;
+        }
+        return found;
     }
 
     /**
@@ -50,18 +77,18 @@ public final class ThreadState {
      * first. Candidates only: values are matched loosely, the caller compares them exactly.
      */
     public List<RowRead> rows(String table, String[] keyColumns, Object[] keyValues) {
-        TableReads ofTable = rows.get(table);
+        TableReads ofTable = reads(table);
         return ofTable == null ? List.of() : ofTable.withKey(keyColumns, keyValues);
     }
 
     /** Whether rows of the table are found by this column: a write to it must {@link #forget} the row first. */
     public boolean isKey(String table, String column) {
-        TableReads ofTable = rows.get(table);
+        TableReads ofTable = reads(table);
         return ofTable != null && ofTable.indexes(column);
     }
 
     public void forget(RowRead row) {
-        TableReads ofTable = rows.get(row.table());
+        TableReads ofTable = reads(row.table());
         if (ofTable != null) {
             ofTable.forget(row);
         }
