@@ -16,8 +16,6 @@ public final class RowRead {
     private final long transaction;
     private final Caller caller;
     private final String sql;
-    /** The row's key in each of its table's indexes ({@link TableReads}), by the index's slot. */
-    private Object[] indexKeys;
 
     /**
      * @param read   the values the application took from the result set, by lower-case column (this map is kept)
@@ -67,17 +65,6 @@ public final class RowRead {
         if (read.containsKey(column)) {
             read.put(column, value);
         }
-    }
-
-    Object indexKey(int slot) {
-        return indexKeys == null ? null : indexKeys[slot];
-    }
-
-    void indexKey(int slot, int slots, Object key) {
-        if (indexKeys == null) {
-            indexKeys = new Object[slots];
-        }
-        indexKeys[slot] = key;
     }
 
     public boolean locked() {

@@ -1,59 +1,69 @@
 package io.ormrace.agent.state;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The rows of one table one thread read lately, newest first, bounded. Updates find their rows by key: the first
- * update by a set of where columns indexes the rows by those columns, so later ones look up instead of scanning.
+ * The rows of one table one thread read lately, bounded: a ring, the newest row overwriting the oldest. Updates find
+ * their rows by key: the first update by a set of where columns keys every row by those columns, and later ones scan
+ * the keys' hashes, a few cache lines, rather than chase a map's nodes, which are cold by the time the next statement
+ * comes (the database's own work in between pushes them out of the cache).
  */
 final class TableReads {
 
     /** Sets of key columns indexed per table; an application updates a table by its primary key, maybe one more. */
     private static final int INDEXES = 4;
 
-    private final int limit;
-    private final ArrayDeque<RowRead> rows = new ArrayDeque<>();
+    private final RowRead[] ring;
+    /** The slot the next row goes to. */
+    private int next;
     private final List<KeyIndex> indexes = new ArrayList<>(1);
 
     TableReads(int limit) {
-        this.limit = limit;
+        ring = new RowRead[limit];
     }
 
     void add(RowRead row) {
-        if (rows.size() >= limit) {
-            RowRead oldest = rows.removeLast();
-            for (KeyIndex index : indexes) {
-                index.remove(oldest);
-            }
-        }
-        rows.addFirst(row);
+        int slot = next;
+        ring[slot] = row;
         for (KeyIndex index : indexes) {
-            index.add(row);
+            index.set(slot, row);
         }
+        next = slot + 1 == ring.length ? 0 : slot + 1;
     }
 
     /** Rows that may have these values in these (sorted) columns, newest first: candidates, to be compared exactly. */
     List<RowRead> withKey(String[] columns, Object[] values) {
         KeyIndex index = index(columns);
-        if (index == null) {
-            return List.copyOf(rows);
+        Object key = index == null ? null : KeyIndex.key(values);
+        if (index != null && key == null) {
+            return List.of();
         }
-        Object key = KeyIndex.key(values);
-        ArrayDeque<RowRead> found = key == null ? null : index.byKey.get(key);
-        return found == null ? List.of() : new ArrayList<>(found);
+        int hash = key == null ? 0 : key.hashCode();
+        List<RowRead> found = null;
+        for (int i = 0, slot = next; i < ring.length; i++) {
+            slot = slot == 0 ? ring.length - 1 : slot - 1;
+            RowRead row = ring[slot];
+            if (row != null && (index == null || index.hashes[slot] == hash && key.equals(index.keys[slot]))) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(row);
+            }
+        }
+        return found == null ? List.of() : found;
     }
 
     /** The row's key columns changed: it is no longer the row that was read. */
     void forget(RowRead row) {
-        removeIdentical(rows.iterator(), row);
-        for (KeyIndex index : indexes) {
-            index.remove(row);
+        for (int slot = 0; slot < ring.length; slot++) {
+            if (ring[slot] == row) {
+                ring[slot] = null;
+                for (KeyIndex index : indexes) {
+                    index.set(slot, null);
+                }
+            }
         }
     }
 
@@ -77,32 +87,24 @@ final class TableReads {
         if (indexes.size() >= INDEXES) {
             return null;
         }
-        KeyIndex index = new KeyIndex(columns, indexes.size());
-        for (Iterator<RowRead> oldestFirst = rows.descendingIterator(); oldestFirst.hasNext(); ) {
-            index.add(oldestFirst.next());
+        KeyIndex index = new KeyIndex(columns, ring.length);
+        for (int slot = 0; slot < ring.length; slot++) {
+            index.set(slot, ring[slot]);
         }
         indexes.add(index);
         return index;
     }
 
-    private static void removeIdentical(Iterator<RowRead> it, RowRead row) {
-        while (it.hasNext()) {
-            if (it.next() == row) {
-                it.remove();
-                return;
-            }
-        }
-    }
-
+    /** Each slot's key by these columns, and its hash; null where the row is gone or has no value in a column. */
     private static final class KeyIndex {
         final String[] columns;
-        /** Where a row keeps its key in this index ({@link RowRead#indexKey}), so that removing it needs no lookup. */
-        final int slot;
-        final Map<Object, ArrayDeque<RowRead>> byKey = new HashMap<>();
+        final Object[] keys;
+        final int[] hashes;
 
-        KeyIndex(String[] columns, int slot) {
+        KeyIndex(String[] columns, int slots) {
             this.columns = columns;
-            this.slot = slot;
+            this.keys = new Object[slots];
+            this.hashes = new int[slots];
         }
 
         static Object key(Object[] values) {
@@ -119,7 +121,17 @@ final class TableReads {
             return Arrays.asList(keys);
         }
 
-        Object keyOf(RowRead row) {
+        void set(int slot, RowRead row) {
+            Object key = row == null ? null : keyOf(row);
+            keys[slot] = key;
+            hashes[slot] = key == null ? 0 : key.hashCode();
+        }
+
+        private Object keyOf(RowRead row) {
+            if (columns.length == 1) {
+                Object value = row.value(columns[0]);
+                return value == null ? null : KeyValue.of(value);
+            }
             Object[] values = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 values[i] = row.value(columns[i]);
@@ -128,30 +140,6 @@ final class TableReads {
                 }
             }
             return key(values);
-        }
-
-        void add(RowRead row) {
-            Object key = keyOf(row);
-            if (key != null) {
-                row.indexKey(slot, INDEXES, key);
-                ArrayDeque<RowRead> same = byKey.get(key);
-                if (same == null) {
-                    same = new ArrayDeque<>(2);
-                    byKey.put(key, same);
-                }
-                same.addFirst(row);
-            }
-        }
-
-        void remove(RowRead row) {
-            Object key = row.indexKey(slot);
-            ArrayDeque<RowRead> found = key == null ? null : byKey.get(key);
-            if (found != null) {
-                removeIdentical(found.descendingIterator(), row);
-                if (found.isEmpty()) {
-                    byKey.remove(key);
-                }
-            }
         }
     }
 }

@@ -77,4 +77,15 @@ class ThreadStateTest {
         assertThat(thread.rows("statement", key, new Object[] {"a-1", 4L})).isEmpty();
         assertThat(thread.rows("statement", new String[] {"month"}, new Object[] {3})).containsExactly(row);
     }
+
+    @Test
+    void pastFourKeySetsEveryRowOfTheTableIsACandidateNewestFirst() {
+        RowRead older = read("item", 1, 10);
+        RowRead newer = read("item", 2, 20);
+        for (String column : new String[] {"a", "b", "c", "d"}) {
+            assertThat(thread.rows("item", new String[] {column}, new Object[] {1L})).isEmpty(); // indexed, not read
+        }
+        assertThat(thread.rows("item", new String[] {"e"}, new Object[] {1L})).containsExactly(newer, older);
+        assertThat(thread.rows("item", ID, new Object[] {1L})).containsExactly(newer, older); // no fifth index
+    }
 }
