@@ -63,6 +63,7 @@ final class TableReads {
                 for (KeyIndex index : indexes) {
                     index.set(slot, null);
                 }
+                return; // a row is remembered once
             }
         }
     }
