@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Reads Java sources and the schema beside them, and reports the races the checks find. Files that cannot be read
@@ -43,61 +43,90 @@ import java.util.stream.Stream;
  */
 public final class Analyzer {
 
-    /** What an analysis found, and what it could not read. */
-    public record Result(List<Finding> findings, List<Problem> problems, int javaFiles, int schemaFiles, int suppressed) {
+    /**
+     * What an analysis found, and what it could not read.
+     *
+     * @param javaFiles      the Java files found below the inputs (test roots left out unless included)
+     * @param schemaSources  the files schema was read from, with their kind
+     */
+    public record Result(List<Finding> findings, List<Problem> problems, int javaFiles, List<SchemaSource> schemaSources,
+            int suppressed) {
+
+        public int schemaFiles() {
+            return schemaSources.size();
+        }
+
+        /** "12 SQL, 2 Liquibase XML": how many schema files of each kind were read. */
+        public String schemaSummary() {
+            Map<SchemaSource.Kind, Long> counts = new java.util.EnumMap<>(SchemaSource.Kind.class);
+            schemaSources.forEach(source -> counts.merge(source.kind(), 1L, Long::sum));
+            return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                    .collect(Collectors.joining(", "));
+        }
+
+        public long errors() {
+            return problems.stream().filter(p -> p.level() == Problem.Level.ERROR).count();
+        }
+    }
+
+    /** A file the schema was read from. */
+    public record SchemaSource(String path, Kind kind) {
+        public enum Kind {
+            SQL("SQL"), LIQUIBASE_XML("Liquibase XML"), LIQUIBASE_YAML("Liquibase YAML");
+
+            private final String label;
+
+            Kind(String label) {
+                this.label = label;
+            }
+
+            public String label() {
+                return label;
+            }
+        }
+    }
+
+    /** What to analyze beyond the defaults. */
+    public record Options(boolean includeTests, List<Check> checks) {
+        public static Options defaults() {
+            return new Options(false, Check.all());
+        }
+
+        public Options withTests(boolean include) {
+            return new Options(include, checks);
+        }
     }
 
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
                     .setAttributeComments(false)));
+    /** SQL that declares schema: anything else (data, queries) is no schema file. */
+    private static final Pattern DDL = Pattern.compile(
+            "\\b(create\\s+(table|(unique\\s+)?index)|alter\\s+table)\\b", Pattern.CASE_INSENSITIVE);
+    /** Larger files are generated dumps, not schema a developer keeps. */
+    private static final long MAX_SCHEMA_BYTES = 16L << 20;
 
     private final Path workingDirectory;
+    private final Options options;
 
     public Analyzer(Path workingDirectory) {
+        this(workingDirectory, Options.defaults());
+    }
+
+    public Analyzer(Path workingDirectory, Options options) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.options = options;
     }
 
     public Result analyze(List<Path> inputs) throws IOException {
         Queue problems = new Queue();
-        List<Path> javaFiles = new ArrayList<>();
-        List<Path> schemaFiles = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                throw new IOException("no such file or directory: " + input);
-            }
-            try (Stream<Path> files = Files.isDirectory(input) ? Files.walk(input) : Stream.of(input)) {
-                files.filter(Files::isRegularFile).forEach(file -> {
-                    String name = file.getFileName().toString();
-                    if (name.endsWith(".java")) {
-                        javaFiles.add(file);
-                    } else if (isSchema(file) || isPossibleChangelog(file)) {
-                        schemaFiles.add(file);
-                    }
-                });
-            }
-        }
-        Collections.sort(javaFiles);
-        Collections.sort(schemaFiles);
+        InputFiles files = InputFiles.under(inputs, options.includeTests());
+        List<Path> javaFiles = files.java;
 
         Schema schema = new Schema();
-        DdlReader ddl = new DdlReader(schema, problems);
-        LiquibaseReader liquibase = new LiquibaseReader(schema, ddl, problems);
-        int schemaCount = 0;
-        for (Path file : schemaFiles) {
-            Optional<String> text = read(file, problems);
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (file.getFileName().toString().toLowerCase().endsWith(".sql")) {
-                ddl.read(display(file), text.get());
-                schemaCount++;
-            } else if (LiquibaseReader.isChangelog(file.getFileName().toString(), text.get())) {
-                liquibase.read(display(file), text.get());
-                schemaCount++;
-            }
-        }
+        List<SchemaSource> schemaSources = readSchema(files.possibleSchema, schema, problems);
         List<Relevance.Summary> summaries = javaFiles.parallelStream()
-                .map(file -> read(file, problems).map(Relevance::summarize)
+                .map(file -> read(file, problems).flatMap(text -> summarize(file, text, problems))
                         .orElse(new Relevance.Summary(false, new int[0], new int[0])))
                 .collect(Collectors.toList());
         boolean[] relevant = Relevance.relevant(summaries);
@@ -114,12 +143,19 @@ public final class Analyzer {
         CodeIndex index = CodeIndex.build(sources, schema, problems);
 
         List<Event> events = sources.parallelStream()
-                .flatMap(source -> EntryPoints.walk(index, source, problems).stream())
+                .flatMap(source -> {
+                    List<Event> found = new ArrayList<>();
+                    Contained.run(problems, source.path(), 1, "walking the file",
+                            () -> found.addAll(EntryPoints.walk(index, source, problems)));
+                    return found.stream();
+                })
                 .collect(Collectors.toList());
         List<Sighting> sightings = new ArrayList<>();
         for (Event event : events) {
-            for (Check check : Check.all()) {
-                check.check(event, schema).ifPresent(finding -> sightings.add(new Sighting(finding, event.place())));
+            for (Check check : options.checks()) {
+                Contained.run(problems, event.place().file().path(), event.place().reportAt(),
+                        "checking " + check.rule().id() + " in " + event.place().anchor(),
+                        () -> check.check(event, schema).ifPresent(finding -> sightings.add(new Sighting(finding, event.place()))));
             }
         }
         List<Finding> unique = new ArrayList<>(nearest(sightings).stream()
@@ -127,11 +163,59 @@ public final class Analyzer {
                 .values());
         unique.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparingInt(f -> f.location().column()).thenComparing(f -> f.rule().id()));
+        // @SuppressWarnings("ormrace...") and // ormrace:ignore, read from the text as the agent reads it
+        List<Finding> kept = new ArrayList<>(unique);
+        Contained.run(problems, "", 0, "reading suppressions", () -> {
+            List<Finding> unsuppressed = new Suppressions(SourceLines.under(List.of(workingDirectory))).unsuppressed(unique);
+            kept.clear();
+            kept.addAll(unsuppressed);
+        });
         List<Problem> sortedProblems = new ArrayList<>(problems.items);
         sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-        // @SuppressWarnings("ormrace...") and // ormrace:ignore, read from the text as the agent reads it
-        List<Finding> kept = new Suppressions(SourceLines.under(List.of(workingDirectory))).unsuppressed(unique);
-        return new Result(kept, sortedProblems, javaFiles.size(), schemaCount, unique.size() - kept.size());
+        return new Result(kept, sortedProblems, javaFiles.size(), schemaSources, unique.size() - kept.size());
+    }
+
+    private Optional<Relevance.Summary> summarize(Path file, String text, Consumer<Problem> problems) {
+        Relevance.Summary[] summary = new Relevance.Summary[1];
+        Contained.run(problems, display(file), 0, "reading the file", () -> summary[0] = Relevance.summarize(text));
+        return Optional.ofNullable(summary[0]);
+    }
+
+    /** Reads the files that hold DDL or a Liquibase changelog, decided by their content; the rest are not schema. */
+    private List<SchemaSource> readSchema(List<Path> candidates, Schema schema, Consumer<Problem> problems) {
+        DdlReader ddl = new DdlReader(schema, problems);
+        LiquibaseReader liquibase = new LiquibaseReader(schema, ddl, problems);
+        List<SchemaSource> read = new ArrayList<>();
+        for (Path file : candidates) {
+            try {
+                if (Files.size(file) > MAX_SCHEMA_BYTES) {
+                    continue;
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            Optional<String> text = read(file, problems);
+            if (text.isEmpty()) {
+                continue;
+            }
+            SchemaSource.Kind kind = name.endsWith(".sql") ? (DDL.matcher(text.get()).find() ? SchemaSource.Kind.SQL : null)
+                    : !LiquibaseReader.isChangelog(name, text.get()) ? null
+                    : name.endsWith(".xml") ? SchemaSource.Kind.LIQUIBASE_XML : SchemaSource.Kind.LIQUIBASE_YAML;
+            if (kind == null) {
+                continue;
+            }
+            String shown = display(file);
+            Contained.run(problems, shown, 0, "reading the schema file", () -> {
+                if (kind == SchemaSource.Kind.SQL) {
+                    ddl.read(shown, text.get());
+                } else {
+                    liquibase.read(shown, text.get());
+                }
+            });
+            read.add(new SchemaSource(shown, kind));
+        }
+        return read;
     }
 
     /** A finding and where the walk saw it from. */
@@ -158,21 +242,6 @@ public final class Analyzer {
             }
         }
         return kept;
-    }
-
-    /** XML and YAML files where Liquibase keeps changelogs; their content decides. */
-    private static boolean isPossibleChangelog(Path file) {
-        String name = file.getFileName().toString().toLowerCase();
-        String path = file.toString().replace('\\', '/').toLowerCase();
-        return (name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml"))
-                && (path.contains("changelog") || path.contains("liquibase")) && !path.contains("/target/");
-    }
-
-    private static boolean isSchema(Path file) {
-        String name = file.getFileName().toString().toLowerCase();
-        String path = file.toString().replace('\\', '/').toLowerCase();
-        return name.endsWith(".sql") && (path.contains("/db/migration/") || path.contains("/migrations/")
-                || name.startsWith("schema") || path.contains("/flyway/"));
     }
 
     /** Parses a file read before: its read problems were reported then, so {@code readProblems} drops them. */

@@ -63,6 +63,10 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter
     List<String> excludes;
 
+    /** Analyze the test sources and test resources too; test code is left out by default. */
+    @Parameter(property = "ormrace.includeTests", defaultValue = "false")
+    boolean includeTests;
+
     /** Findings recorded here are accepted: they are counted, not reported, and do not fail the build. */
     @Parameter(property = "ormrace.baseline")
     File baseline;
@@ -87,6 +91,10 @@ public final class CheckMojo extends AbstractMojo {
         List<Path> sourceRoots = existing(project.getCompileSourceRoots());
         List<Path> inputs = new ArrayList<>(sourceRoots);
         inputs.addAll(existing(project.getResources().stream().map(Resource::getDirectory).toList()));
+        if (includeTests) {
+            inputs.addAll(existing(project.getTestCompileSourceRoots()));
+            inputs.addAll(existing(project.getTestResources().stream().map(Resource::getDirectory).toList()));
+        }
         if (inputs.isEmpty()) {
             getLog().info("ormrace: no sources to analyze");
         }
@@ -94,14 +102,19 @@ public final class CheckMojo extends AbstractMojo {
         List<Finding> findings = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         try {
-            Analyzer.Result result = new Analyzer(basedir).analyze(filtered(inputs));
+            Analyzer.Result result = new Analyzer(basedir, Analyzer.Options.defaults().withTests(includeTests))
+                    .analyze(filtered(inputs));
             findings.addAll(result.findings());
             result.problems().forEach(problem -> notices.add(notice(problem)));
+            result.problems().forEach(problem -> getLog().warn("ormrace: " + basedir.resolve(problem.file()).normalize()
+                    + (problem.line() > 0 ? ":" + problem.line() : "") + ": " + problem.message()));
             if (result.suppressed() > 0) {
                 notices.add(new Notice("note", "", 0, result.suppressed() + " finding(s) suppressed in source"));
             }
             getLog().info("ormrace: " + result.javaFiles() + " Java files and " + result.schemaFiles()
-                    + " schema files analyzed, " + result.findings().size() + " static finding(s)");
+                    + " schema files analyzed" + (result.schemaFiles() > 0 ? " (" + result.schemaSummary() + ")" : "")
+                    + ", " + result.findings().size() + " static finding(s)"
+                    + (result.errors() > 0 ? "; " + result.errors() + " part(s) of the code could not be analyzed" : ""));
         } catch (IOException e) {
             throw new MojoExecutionException("ormrace: cannot analyze " + basedir + ": " + e.getMessage(), e);
         }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "transactions in Java database code (JPA, Hibernate, Spring Data, JDBC).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
-                "2:usage or I/O error"})
+                "2:usage or I/O error (a file or construct the analyzer fails on is reported and skipped; "
+                        + "it does not change the exit code)"})
 public final class OrmraceCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +65,14 @@ public final class OrmraceCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE",
             description = "Record today's findings in FILE as the baseline, and exit 0.")
     Path writeBaseline;
+
+    @Option(names = "--include-tests",
+            description = "Analyze test source roots too (src/test, src/it, src/testFixtures, src/*Test); left out by default.")
+    boolean includeTests;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "List the schema files read and the first frames of each internal error.")
+    boolean verbose;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Source roots, .java files, and schema files or folders.")
     List<Path> paths;
@@ -112,7 +121,7 @@ public final class OrmraceCommand implements Callable<Integer> {
         }
         Analyzer.Result result;
         try {
-            result = new Analyzer(Path.of("")).analyze(paths);
+            result = new Analyzer(Path.of(""), Analyzer.Options.defaults().withTests(includeTests)).analyze(paths);
         } catch (IOException e) {
             err.println("ormrace: " + e.getMessage());
             return 2;
@@ -129,6 +138,10 @@ public final class OrmraceCommand implements Callable<Integer> {
             findings = split.fresh();
             notices.add(new Notice("note", baseline.toString(), 0, split.baselined().size()
                     + " baselined finding(s) remain, not reported; " + split.fresh().size() + " new"));
+        }
+        if (verbose) {
+            result.schemaSources().forEach(source -> err.println("ormrace: schema read from " + source.path()
+                    + " (" + source.kind().label() + ")"));
         }
         Report report = new Report(Version.current(), findings, notices, SourceLines.under(List.of(Path.of(""))));
         if (outputs.isEmpty()) {
@@ -148,13 +161,47 @@ public final class OrmraceCommand implements Callable<Integer> {
                     return 2;
                 }
             }
-            result.problems().forEach(problem -> err.println(problem));
-            err.println("ormrace: " + findings.size() + " findings in " + result.javaFiles() + " Java files, "
-                    + "written to " + outputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+            printProblems(err, result);
+            err.println(summary(findings.size(), result) + ", written to "
+                    + outputs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        if (outputs.isEmpty() && verbose) {
+            printTraces(err, result);
+        }
+        if (outputs.isEmpty()) {
+            err.println(summary(findings.size(), result));
         }
         Severity failAt = threshold;
         boolean fail = failAt != null && findings.stream().map(Finding::severity).anyMatch(s -> s.isAtLeast(failAt));
         return fail ? 1 : 0;
+    }
+
+    /** One line: findings, files, schema by kind, and what could not be analyzed. */
+    static String summary(int findings, Analyzer.Result result) {
+        long errors = result.errors();
+        long warnings = result.problems().size() - errors;
+        return "ormrace: " + findings + " findings in " + result.javaFiles() + " Java files and " + result.schemaFiles()
+                + " schema files" + (result.schemaFiles() > 0 ? " (" + result.schemaSummary() + ")" : "")
+                + (errors > 0 ? "; " + errors + " error(s): parts of the code not analyzed" : "")
+                + (warnings > 0 ? "; " + warnings + " warning(s)" : "");
+    }
+
+    private void printProblems(PrintWriter err, Analyzer.Result result) {
+        for (Problem problem : result.problems()) {
+            err.println(problem);
+            if (verbose) {
+                problem.trace().forEach(frame -> err.println("    " + frame));
+            }
+        }
+    }
+
+    private static void printTraces(PrintWriter err, Analyzer.Result result) {
+        for (Problem problem : result.problems()) {
+            if (!problem.trace().isEmpty()) {
+                err.println(problem);
+                problem.trace().forEach(frame -> err.println("    " + frame));
+            }
+        }
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import io.ormrace.analyzer.Contained;
 import io.ormrace.analyzer.Problem;
 import io.ormrace.analyzer.schema.Schema;
 import java.util.ArrayList;
@@ -51,16 +52,18 @@ public final class CodeIndex {
         CodeIndex index = new CodeIndex();
         for (SourceFile file : files) {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
-                index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
-                        .add(new TypeEntry(type.getNameAsString(), type, file));
-                index.members.put(type, Members.of(type));
-                if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
-                    c.getImplementedTypes().forEach(i -> index.implementors.putIfAbsent(i.getNameAsString(), c));
-                }
+                Contained.run(problems, file.path(), type, "indexing the type " + type.getNameAsString(), () -> {
+                    index.members.put(type, Members.of(type));
+                    index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
+                            .add(new TypeEntry(type.getNameAsString(), type, file));
+                    if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
+                        c.getImplementedTypes().forEach(i -> index.implementors.putIfAbsent(i.getNameAsString(), c));
+                    }
+                });
             }
         }
-        new EntityReader(index, schema).readAll();
-        new RepositoryReader(index).readAll();
+        new EntityReader(index, schema, problems).readAll();
+        new RepositoryReader(index, problems).readAll();
         return index;
     }
 

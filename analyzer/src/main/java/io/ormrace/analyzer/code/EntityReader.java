@@ -7,6 +7,8 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.ormrace.analyzer.Contained;
+import io.ormrace.analyzer.Problem;
 import io.ormrace.analyzer.schema.Names;
 import io.ormrace.analyzer.schema.Schema;
 import java.util.ArrayList;
@@ -15,23 +17,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads JPA entities: their tables, columns, version checks, and the unique keys they declare into the schema. */
 final class EntityReader {
 
     private final CodeIndex index;
     private final Schema schema;
+    private final Consumer<Problem> problems;
 
-    EntityReader(CodeIndex index, Schema schema) {
+    EntityReader(CodeIndex index, Schema schema, Consumer<Problem> problems) {
         this.index = index;
         this.schema = schema;
+        this.problems = problems;
     }
 
     void readAll() {
         for (CodeIndex.TypeEntry entry : index.allTypes()) {
             if (entry.declaration() instanceof ClassOrInterfaceDeclaration type && !type.isInterface()
                     && Annotations.has(type, "Entity")) {
-                index.addEntity(read(type, entry.file()));
+                Contained.run(problems, entry.file().path(), type, "reading the entity " + entry.name(),
+                        () -> index.addEntity(read(type, entry.file())));
             }
         }
     }

@@ -6,6 +6,8 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import io.ormrace.analyzer.Contained;
+import io.ormrace.analyzer.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,25 +25,23 @@ final class RepositoryReader {
     static final Set<String> SPRING_DATA_BASES = Set.of("Repository", "CrudRepository", "ListCrudRepository",
             "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "JpaRepositoryImplementation");
 
-    private static final Pattern DERIVED = Pattern.compile(
-            "^(find|read|get|query|search|stream|exists|count)(?:[A-Z]\\w*?)?By([A-Z]\\w*)$");
     private static final Pattern EQUALITY_IN_QUERY = Pattern.compile(
-            "(?:\\b\\w+\\.)?(\\w+)\\s*=\\s*(?::\\w+|\\?\\d*)", Pattern.CASE_INSENSITIVE);
-    private static final List<String> NON_EQUALITY = List.of("Between", "LessThanEqual", "LessThan", "GreaterThanEqual",
-            "GreaterThan", "After", "Before", "IsNull", "Null", "IsNotNull", "NotNull", "NotLike", "Like", "StartingWith",
-            "EndingWith", "NotContaining", "Containing", "NotIn", "In", "True", "False", "Not", "Exists", "Regex",
-            "Within", "Near", "IsEmpty", "IsNotEmpty");
+            "\\b((?:\\w+\\.)*\\w+)\\s*=\\s*(?::\\w+|\\?\\d*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OR = Pattern.compile("\\bor\\b", Pattern.CASE_INSENSITIVE);
 
     private final CodeIndex index;
+    private final Consumer<Problem> problems;
 
-    RepositoryReader(CodeIndex index) {
+    RepositoryReader(CodeIndex index, Consumer<Problem> problems) {
         this.index = index;
+        this.problems = problems;
     }
 
     void readAll() {
         for (CodeIndex.TypeEntry entry : index.allTypes()) {
             if (entry.declaration() instanceof ClassOrInterfaceDeclaration type && type.isInterface()) {
-                entityOf(type, 0).ifPresent(entity -> index.addRepository(read(type, entity)));
+                Contained.run(problems, entry.file().path(), type, "reading the repository " + entry.name(),
+                        () -> entityOf(type, 0).ifPresent(entity -> index.addRepository(read(type, entity, entry.file().path()))));
             }
         }
     }
@@ -71,10 +72,11 @@ final class RepositoryReader {
         return Optional.empty();
     }
 
-    private RepositoryInfo read(ClassOrInterfaceDeclaration type, String entity) {
+    private RepositoryInfo read(ClassOrInterfaceDeclaration type, String entity, String file) {
         Map<String, RepositoryMethod> methods = new LinkedHashMap<>();
         for (MethodDeclaration method : type.getMethods()) {
-            methods.putIfAbsent(method.getNameAsString(), read(method));
+            Contained.run(problems, file, method, "reading the repository method " + type.getNameAsString() + "."
+                    + method.getNameAsString(), () -> methods.putIfAbsent(method.getNameAsString(), read(method)));
         }
         return new RepositoryInfo(type.getNameAsString(), entity, methods);
     }
@@ -101,14 +103,14 @@ final class RepositoryReader {
             columns = equalityColumns(query.get());
             kind = kindOf(name, method.getType());
         } else {
-            Matcher derived = DERIVED.matcher(name);
-            if (derived.matches()) {
-                columns = derivedColumns(derived.group(2));
-                kind = kindOf(derived.group(1), method.getType());
-            } else {
-                columns = List.of();
-                kind = RepositoryMethod.Kind.OTHER;
-            }
+            Optional<DerivedQuery> derived = DerivedQuery.parse(name);
+            columns = derived.map(DerivedQuery::equalityProperties).orElse(List.of());
+            kind = derived.map(parsed -> switch (parsed.subject()) {
+                case COUNT -> RepositoryMethod.Kind.COUNT;
+                case EXISTS -> RepositoryMethod.Kind.EXISTS;
+                case DELETE -> RepositoryMethod.Kind.OTHER;
+                case FIND -> kindOf("find", method.getType());
+            }).orElse(RepositoryMethod.Kind.OTHER);
         }
         return new RepositoryMethod(name, kind, columns, lockMode, modifying, query, nativeQuery,
                 CodeIndex.simpleName(method.getType()));
@@ -137,34 +139,25 @@ final class RepositoryReader {
         return RepositoryMethod.Kind.FIND;
     }
 
-    /** {@code NameAndCategoryIgnoreCase} gives name and category; an {@code Or} or a range is no exact lookup. */
-    private static List<String> derivedColumns(String predicate) {
-        String criteria = predicate.split("OrderBy")[0].replaceAll("AllIgnoreCase$", "");
-        if (criteria.matches(".*[a-z0-9]Or[A-Z].*")) {
-            return List.of();
-        }
-        List<String> columns = new ArrayList<>();
-        for (String part : criteria.split("(?<=[a-z0-9])And(?=[A-Z])")) {
-            String property = part.replaceAll("(IgnoreCase|IgnoringCase)$", "").replaceAll("(Is|Equals)$", "");
-            for (String operator : NON_EQUALITY) {
-                if (property.endsWith(operator) && property.length() > operator.length()) {
-                    return List.of();
-                }
-            }
-            columns.add(Character.toLowerCase(property.charAt(0)) + property.substring(1));
-        }
-        return columns;
-    }
-
+    /**
+     * The properties (JPQL) or columns (SQL) a query's where clause compares to a parameter, without the alias
+     * ({@code p.owner.id = :id} gives {@code owner.id}); none when the clause has an {@code or}.
+     */
     static List<String> equalityColumns(String query) {
         String where = query.replaceAll("(?is)^.*?\\bwhere\\b", "");
         if (where.equals(query)) {
             return List.of();
         }
+        where = where.split("(?i)\\b(?:order\\s+by|group\\s+by|limit|for\\s+update)\\b")[0];
+        if (OR.matcher(where).find()) {
+            return List.of();
+        }
         List<String> columns = new ArrayList<>();
-        Matcher matcher = EQUALITY_IN_QUERY.matcher(where.split("(?i)\\border\\s+by\\b")[0]);
+        Matcher matcher = EQUALITY_IN_QUERY.matcher(where);
         while (matcher.find()) {
-            columns.add(matcher.group(1));
+            String path = matcher.group(1);
+            int dot = path.indexOf('.');
+            columns.add(dot < 0 ? path : path.substring(dot + 1));
         }
         return columns;
     }

@@ -3,6 +3,7 @@ package io.ormrace.analyzer.flow;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import io.ormrace.analyzer.Contained;
 import io.ormrace.analyzer.Problem;
 import io.ormrace.analyzer.code.Annotations;
 import io.ormrace.analyzer.code.CodeIndex;
@@ -32,12 +33,11 @@ public final class EntryPoints {
                 if (method.getBody().isEmpty() || (method.isPrivate() && !Annotations.has(method, "Transactional"))) {
                     continue;
                 }
-                FlowContext context = new FlowContext(index, file, anchorPrefix + "#" + method.getNameAsString(), events::add);
-                try {
-                    MethodWalker.walkEntry(context, type, method);
-                } catch (RuntimeException | StackOverflowError e) {
-                    problems.accept(Problem.warning(file.path(), method.getBegin().map(p -> p.line).orElse(0),
-                            "analysis of " + method.getNameAsString() + " stopped: " + e));
+                List<Event> found = new ArrayList<>();
+                FlowContext context = new FlowContext(index, file, anchorPrefix + "#" + method.getNameAsString(), found::add);
+                if (Contained.run(problems, file.path(), method, "walking the method " + type.getNameAsString() + "."
+                        + method.getNameAsString(), () -> MethodWalker.walkEntry(context, type, method))) {
+                    events.addAll(found);
                 }
             }
         }

@@ -71,7 +71,7 @@ final class SpringDataCalls implements ApiCalls {
 
     private static Value declaredMethod(MethodWalker walker, MethodCallExpr call, RepositoryMethod method, EntityInfo entity,
             String table, String where) {
-        List<String> columns = method.lookupColumns().stream().map(c -> entity != null ? entity.column(c) : c).toList();
+        List<String> columns = columns(method.lookupColumns(), entity);
         return switch (method.kind()) {
             case UPDATE, OTHER -> Value.UNKNOWN;
             case EXISTS -> new Value.LookupResult(walker.lookup(table, columns, call, where, walker.tx),
@@ -81,6 +81,20 @@ final class SpringDataCalls implements ApiCalls {
             case FIND -> read(walker, call, entity, table, columns, method.lockMode(), where, method.returnType(),
                     !method.nativeQuery());
         };
+    }
+
+    /** The columns of the lookup's properties; none when one of them is not a column of the entity's table. */
+    private static List<String> columns(List<String> properties, EntityInfo entity) {
+        List<String> columns = new java.util.ArrayList<>();
+        for (String property : properties) {
+            Optional<String> column = entity != null ? entity.pathColumn(property)
+                    : property.contains(".") ? Optional.empty() : Optional.of(property);
+            if (column.isEmpty()) {
+                return List.of();
+            }
+            columns.add(column.get());
+        }
+        return columns;
     }
 
     private static Value read(MethodWalker walker, MethodCallExpr call, EntityInfo entity, String table, List<String> columns,
