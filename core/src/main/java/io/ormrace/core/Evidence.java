@@ -18,6 +18,10 @@ public record Evidence(Kind kind, SourceLocation location, String description, S
         WRITE,
         /** a row is inserted */
         INSERT,
+        /** a condition on a value read decides what follows */
+        CHECK,
+        /** something done under a check, that a second caller passing the same check does again */
+        EFFECT,
         /** a lock is taken */
         LOCK,
         /** a transaction begins, commits or rolls back, or is missing */

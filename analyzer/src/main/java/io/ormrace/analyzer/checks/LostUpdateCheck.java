@@ -34,18 +34,32 @@ public final class LostUpdateCheck implements Check {
                 || (row.scope() != null && row.scope().serializable() && row.scope() == write.writtenIn())) {
             return Optional.empty();
         }
+        Optional<RowOrigin.Repeated> repeated = change.repeatedEffect(row);
+        if (!change.derivedFromItself() && repeated.isEmpty()) {
+            // a check-then-set with nothing else under the check: two callers write the same value, no harm done
+            return Optional.empty();
+        }
         String target = row.describe() + "." + change.column();
-        String computed = change.derivedFromItself() ? "a value computed from the value read"
-                : "a value chosen by a condition on the value read";
+        String message = change.derivedFromItself()
+                ? target + " is read, then written back by " + write.how() + " with a value computed from the value "
+                        + "read; a concurrent update between the read and the write is lost"
+                : target + " is checked, then set under that check and written back by " + write.how() + "; a "
+                        + "concurrent caller passes the same check before this write and repeats what the check guards: "
+                        + repeated.get().description();
         Finding.Builder finding = Finding.builder(rule(), Origin.STATIC)
-                .message(target + " is read, then written back by " + write.how() + " with " + computed
-                        + "; a concurrent update between the read and the write is lost")
+                .message(message)
                 .at(Places.of(write.place()), write.place().anchor())
                 .target(row.entity() != null ? row.entity().name() : row.table(), List.of(change.column()))
-                .evidence(Places.evidence(Evidence.Kind.READ, write.place(), row.readAt(), "read by " + row.readDescription()))
-                .evidence(Places.evidence(Evidence.Kind.WRITE, write.place(), change.at(),
-                        change.derivedFromItself() ? "changed from its own value" : "changed under a condition on its own value"))
-                .evidence(Evidence.at(Evidence.Kind.LOCK, null, protectionMissing(row, write)));
+                .evidence(Places.evidence(Evidence.Kind.READ, write.place(), row.readAt(), "read by " + row.readDescription()));
+        if (!change.derivedFromItself()) {
+            change.condition().ifPresent(condition -> finding.evidence(Places.evidence(Evidence.Kind.CHECK, write.place(),
+                    condition, "checked: " + condition)));
+        }
+        finding.evidence(Places.evidence(Evidence.Kind.WRITE, write.place(), change.at(),
+                        change.derivedFromItself() ? "changed from its own value" : "changed under the check on its own value"));
+        repeated.ifPresent(effect -> finding.evidence(Places.evidence(Evidence.Kind.EFFECT, write.place(), effect.at(),
+                "repeated by a second caller: " + effect.description())));
+        finding.evidence(Evidence.at(Evidence.Kind.LOCK, null, protectionMissing(row, write)));
         fixes(finding, row, change);
         return Optional.of(finding.build());
     }
@@ -67,40 +81,70 @@ public final class LostUpdateCheck implements Check {
     private static void fixes(Finding.Builder finding, RowOrigin row, RowOrigin.Change change) {
         EntityInfo entity = row.entity();
         String column = change.column();
+        boolean counter = change.derivedFromItself() && (entity == null || entity.isNumeric(attributeOf(entity, column)));
         if (entity == null) {
-            finding.fix("let the database compute the new value",
-                    "update " + row.table() + " set " + column + " = " + column + " + ? where ...");
+            Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column));
+            String where = "where <key> = ?" + guard.map(g -> " and " + g).orElse("");
+            finding.fix("let the database compute the new value in one atomic statement", counter
+                    ? "update " + row.table() + " set " + column + " = " + column + " + ? " + where
+                            + (guard.isPresent() ? "  -- 0 rows: the check failed" : "")
+                    : "update " + row.table() + " set " + column + " = ? " + where + " and " + column
+                            + " = ?  -- the value read; 0 rows: another caller changed it first");
             finding.fix("lock the row from the read to the write",
-                    "connection.setAutoCommit(false); select ... from " + row.table() + " where ... for update; update ...; commit");
-            finding.fix("compare and set", "update " + row.table() + " set " + column + " = ? where ... and " + column
-                    + " = ?  -- the value read; 0 rows means someone else changed it");
+                    "connection.setAutoCommit(false); select ... from " + row.table() + " where ... " + forUpdate(row)
+                            + "; update ...; commit");
             return;
         }
-        String alias = entity.name().substring(0, 1).toLowerCase();
+        String alias = entity.name().substring(0, 1).toLowerCase(java.util.Locale.ROOT);
         String attribute = attributeOf(entity, column);
         String id = entity.idColumns().isEmpty() ? "id" : attributeOf(entity, entity.idColumns().get(0));
-        String set = change.derivedFromItself()
-                ? alias + "." + attribute + " = " + alias + "." + attribute + " + :delta where " + alias + "." + id + " = :" + id
-                : alias + "." + attribute + " = :next where " + alias + "." + id + " = :" + id + " and " + alias + "."
-                        + attribute + " = :expected";
-        String update = "update " + entity.name() + " " + alias + " set " + set;
+        String path = alias + "." + attribute;
+        Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), attribute, path));
+        String key = " where " + alias + "." + id + " = :" + id;
+        String update;
+        String outcome;
+        if (counter) {
+            update = "update " + entity.name() + " " + alias + " set " + path + " = " + path + " + :delta" + key
+                    + guard.map(g -> " and " + g).orElse("");
+            outcome = guard.isPresent() ? "  // 1 row: done; 0 rows: the check failed, as it would have in Java" : "";
+        } else if (change.derivedFromItself()) {
+            update = "update " + entity.name() + " " + alias + " set " + path + " = :next" + key + " and " + path + " = :expected";
+            outcome = "  // :expected is the value read; 0 rows: another caller changed it first, re-read and retry";
+        } else {
+            update = "update " + entity.name() + " " + alias + " set " + path + " = :next" + key + " and "
+                    + guard.orElse(path + " = :expected");
+            outcome = "  // 1 row: this caller won the check, go on; 0 rows: another caller did, do nothing more";
+        }
         if (row.api() == RowOrigin.Api.SPRING_DATA) {
-            finding.fix("let the database compute the new value in one atomic statement",
-                    "@Modifying @Query(\"" + update + "\")" + (change.derivedFromItself() ? "" : "  // 1 row: you won; 0: someone else did"));
+            finding.fix(counter ? "let the database compute the new value in one atomic statement"
+                            : "make the check and the write one atomic statement",
+                    "@Modifying @Query(\"" + update + "\") int ...;" + outcome);
             finding.fix("lock the row from the read to the commit, in the @Transactional method",
                     "@Lock(LockModeType.PESSIMISTIC_WRITE) @Query(\"select " + alias + " from " + entity.name() + " " + alias
-                            + " where " + alias + "." + id + " = :" + id + "\") Optional<" + entity.name() + "> findByIdForUpdate(...);"
+                            + key + "\") Optional<" + entity.name() + "> findByIdForUpdate(...);"
                             + "  // instead of " + row.readDescription());
         } else {
-            finding.fix("let the database compute the new value in one atomic statement",
-                    "em.createQuery(\"" + update + "\").setParameter(...).executeUpdate()"
-                            + (change.derivedFromItself() ? "" : "  // 1 row: you won; 0: someone else did"));
+            finding.fix(counter ? "let the database compute the new value in one atomic statement"
+                            : "make the check and the write one atomic statement",
+                    "em.createQuery(\"" + update + "\").setParameter(...).executeUpdate()" + outcome);
             finding.fix("lock the row from the read to the commit, in the transaction",
                     "em.find(" + entity.name() + ".class, " + id + ", LockModeType.PESSIMISTIC_WRITE)  // or session.find(...), "
                             + "or em.refresh(entity, LockModeType.PESSIMISTIC_WRITE)");
         }
         finding.fix("detect the conflict and retry", "@Version private long version;  // in " + entity.name()
                 + " or a @MappedSuperclass, then retry the whole read-modify-write on OptimisticLockException");
+    }
+
+    /** PostgreSQL refuses a plain 'for update' on the nullable side of an outer join: lock the row's own table. */
+    private static String forUpdate(RowOrigin row) {
+        String sql = row.readDescription();
+        if (!sql.toLowerCase(java.util.Locale.ROOT).contains(" join ")) {
+            return "for update";
+        }
+        java.util.regex.Matcher alias = java.util.regex.Pattern.compile("(?i)\\bfrom\\s+" + java.util.regex.Pattern.quote(row.table())
+                + "\\s+(?:as\\s+)?(\\w+)").matcher(sql);
+        boolean aliased = alias.find() && !alias.group(1).matches("(?i)where|join|left|right|inner|outer|full|cross|on|group|order|limit");
+        return "for update of " + (aliased ? alias.group(1) : row.table());
     }
 
     private static String attributeOf(EntityInfo entity, String column) {

@@ -6,6 +6,7 @@ import io.ormrace.analyzer.schema.Table;
 import io.ormrace.core.Evidence;
 import io.ormrace.core.Finding;
 import io.ormrace.core.Rule;
+import io.ormrace.core.Severity;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,9 @@ public final class UnhandledUniqueViolationCheck implements Check {
             return Optional.empty();
         }
         String constraint = "unique (" + String.join(", ", key.get().columns()) + ") declared at " + key.get().declaredIn();
+        if (insert.rejectsWhenFound()) {
+            return Optional.of(uniquenessCheck(insert, constraint));
+        }
         String message = insert.handling() == Event.Handling.CAUGHT_SAME_TRANSACTION
                 ? "the unique violation of this insert is caught and the row re-read in the same transaction: PostgreSQL "
                         + "has aborted that transaction, and under MySQL/MariaDB REPEATABLE READ its snapshot does not hold "
@@ -41,5 +45,23 @@ public final class UnhandledUniqueViolationCheck implements Check {
                 .fix("or upsert atomically", "insert into " + insert.table() + " (...) values (...) on conflict ("
                         + GetOrCreateFindings.columns(insert) + ") do nothing  -- PostgreSQL; insert ignore -- MariaDB/MySQL")
                 .build());
+    }
+
+    /**
+     * {@code if (exists) throw new DuplicateNameException(); insert}: the constraint keeps the data right, but the
+     * caller that loses the race gets a raw constraint violation instead of the domain error. Minor, so a note.
+     */
+    private Finding uniquenessCheck(Event.InsertAfterLookup insert, String constraint) {
+        String columns = GetOrCreateFindings.columns(insert);
+        return GetOrCreateFindings.start(rule(), insert, "a uniqueness check on " + insert.table() + " (" + columns
+                        + ") throws its own error when the row exists, but a concurrent caller can pass the same check: "
+                        + "its insert then fails on the unique constraint, and the caller gets a raw constraint violation "
+                        + "instead of that error")
+                .severity(Severity.NOTE)
+                .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, constraint + ": no duplicate can be stored"))
+                .fix("translate the violation into the same domain error",
+                        "try { repository.saveAndFlush(entity); } catch (DataIntegrityViolationException e) { throw new "
+                                + "<the exception the check throws>(...); }  // flush inside the try, so the violation is raised there")
+                .build();
     }
 }

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.ormrace.analyzer.Contained;
@@ -31,6 +32,7 @@ public final class CodeIndex {
     private final Map<String, TypeDeclaration<?>> implementors = new HashMap<>();
     /** Per type (by identity: a node's hashCode walks its whole subtree), its methods by name and fields' types. */
     private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
+    private final CallSites callSites = new CallSites();
 
     private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
         static Members of(TypeDeclaration<?> type) {
@@ -62,6 +64,10 @@ public final class CodeIndex {
                 });
             }
         }
+        for (SourceFile file : files) {
+            Contained.run(problems, file.path(), 1, "indexing the calls of the file",
+                    () -> file.unit().findAll(MethodCallExpr.class).forEach(index.callSites::add));
+        }
         new EntityReader(index, schema, problems).readAll();
         new RepositoryReader(index, problems).readAll();
         return index;
@@ -81,6 +87,11 @@ public final class CodeIndex {
     /** The first class of the sources that implements the interface of this simple name. */
     public Optional<TypeDeclaration<?>> implementor(String interfaceName) {
         return Optional.ofNullable(implementors.get(interfaceName));
+    }
+
+    /** The calls of a method found in the sources, by the receiver's declared type. */
+    public List<CallSites.Site> callers(MethodDeclaration method, TypeDeclaration<?> owner) {
+        return callSites.of(method, owner, this);
     }
 
     public List<TypeEntry> allTypes() {

@@ -9,7 +9,25 @@ import java.util.Optional;
  * A JPA entity: its table, its attributes' columns, and whether its updates carry a version check ({@code @Version},
  * direct or inherited, or Hibernate's {@code @OptimisticLocking(DIRTY|ALL)}).
  */
-public record EntityInfo(String name, String table, Map<String, String> columns, List<String> idColumns, boolean versioned) {
+public record EntityInfo(String name, String table, Map<String, String> columns, List<String> idColumns, boolean versioned,
+        Map<String, String> javaTypes, java.util.Set<String> collections) {
+
+    public EntityInfo(String name, String table, Map<String, String> columns, List<String> idColumns, boolean versioned) {
+        this(name, table, columns, idColumns, versioned, Map.of(), java.util.Set.of());
+    }
+
+    /** A one-to-many, many-to-many or element collection: rows of another table, not a column of this one. */
+    public boolean isCollection(String attribute) {
+        return collections.contains(attribute);
+    }
+
+    /** Whether the attribute's Java type is a number, as far as its declaration says. */
+    public boolean isNumeric(String attribute) {
+        String type = javaTypes.get(attribute);
+        return type == null || java.util.Set.of("int", "long", "short", "byte", "double", "float", "Integer", "Long",
+                "Short", "Byte", "Double", "Float", "BigDecimal", "BigInteger", "Number", "AtomicInteger", "AtomicLong")
+                .contains(type);
+    }
 
     public String column(String attribute) {
         String mapped = columns.get(attribute);

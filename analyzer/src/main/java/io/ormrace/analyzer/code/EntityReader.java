@@ -62,7 +62,7 @@ final class EntityReader {
                 .flatMap(a -> Annotations.attribute(a, "type")).flatMap(Annotations::constantName)
                 .filter(mode -> mode.equals("DIRTY") || mode.equals("ALL")).isPresent();
         return new EntityInfo(type.getNameAsString(), table, mapping.columns, List.copyOf(mapping.id),
-                mapping.versioned || optimisticLocking);
+                mapping.versioned || optimisticLocking, mapping.javaTypes, mapping.collections);
     }
 
     private static final class Mapping {
@@ -70,6 +70,8 @@ final class EntityReader {
         final List<String> id = new ArrayList<>();
         final List<String> naturalId = new ArrayList<>();
         final List<String> uniqueColumns = new ArrayList<>();
+        final Map<String, String> javaTypes = new LinkedHashMap<>();
+        final java.util.Set<String> collections = new java.util.HashSet<>();
         boolean versioned;
     }
 
@@ -96,6 +98,10 @@ final class EntityReader {
                         .or(() -> Annotations.find(field, "JoinColumn").flatMap(c -> Annotations.string(c, "name")))
                         .orElse(Annotations.has(field, "ManyToOne", "OneToOne") ? Names.snake(attribute) + "_id" : Names.snake(attribute));
                 mapping.columns.put(attribute, name);
+                mapping.javaTypes.put(attribute, CodeIndex.simpleName(field.getElementType()));
+                if (Annotations.has(field, "OneToMany", "ManyToMany", "ElementCollection")) {
+                    mapping.collections.add(attribute);
+                }
                 if (Annotations.has(field, "Id")) {
                     mapping.id.add(name);
                 }

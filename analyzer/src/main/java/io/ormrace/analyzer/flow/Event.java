@@ -21,8 +21,9 @@ public sealed interface Event {
     }
 
     /** A row inserted after a lookup came back empty (or after a table was loaded and diffed). */
+    /** @param rejectsWhenFound  the lookup is a uniqueness check: finding a row makes the code throw its own error */
     record InsertAfterLookup(Place place, Lookup lookup, String table, Handling handling, String insertDescription,
-            boolean bulk) implements Event {
+            boolean bulk, boolean rejectsWhenFound) implements Event {
     }
 
     /** How a unique violation of the insert would be met. */

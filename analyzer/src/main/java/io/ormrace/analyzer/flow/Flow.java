@@ -12,21 +12,43 @@ import java.util.Set;
 final class Flow {
 
     final Set<Value.ColumnRef> guards;
+    /** The guarded stretches this point is in, outermost first. */
+    final List<Guard> regions;
     final List<Lookup> emptyLookups;
+    /** Lookups whose finding a row made the code throw: a uniqueness check with a domain error. */
+    final List<Lookup> rejectedWhenFound;
     boolean savepoint;
 
     Flow() {
-        this(new LinkedHashSet<>(), new ArrayList<>(), false);
+        this(new LinkedHashSet<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), false);
     }
 
-    private Flow(Set<Value.ColumnRef> guards, List<Lookup> emptyLookups, boolean savepoint) {
+    private Flow(Set<Value.ColumnRef> guards, List<Guard> regions, List<Lookup> emptyLookups, List<Lookup> rejectedWhenFound,
+            boolean savepoint) {
         this.guards = guards;
+        this.regions = regions;
         this.emptyLookups = emptyLookups;
+        this.rejectedWhenFound = rejectedWhenFound;
         this.savepoint = savepoint;
     }
 
     Flow copy() {
-        return new Flow(new LinkedHashSet<>(guards), new ArrayList<>(emptyLookups), savepoint);
+        return new Flow(new LinkedHashSet<>(guards), new ArrayList<>(regions), new ArrayList<>(emptyLookups),
+                new ArrayList<>(rejectedWhenFound), savepoint);
+    }
+
+    /** The innermost guard on this column, or null. */
+    Guard guardOn(Value.ColumnRef column) {
+        for (int i = regions.size() - 1; i >= 0; i--) {
+            if (regions.get(i).columns.contains(column)) {
+                return regions.get(i);
+            }
+        }
+        return null;
+    }
+
+    void effect(Guard.Effect effect) {
+        regions.forEach(region -> region.effects.add(effect));
     }
 
     Flow withEmpty(Lookup lookup) {

@@ -121,11 +121,12 @@ final class JdbcCalls implements ApiCalls {
             String column = null;
             if (call.getArgument(0) instanceof IntegerLiteralExpr index) {
                 int i = index.asNumber().intValue() - 1;
-                column = i >= 0 && i < row.selectedColumns.size() ? row.selectedColumns.get(i) : null;
+                column = i >= 0 && i < row.selectedColumns.size() && !row.selectedColumns.get(i).isEmpty()
+                        ? row.selectedColumns.get(i) : null;
             } else if (call.getArgument(0) instanceof StringLiteralExpr label) {
                 column = label.asString();
             }
-            return column == null ? Value.UNKNOWN : new Value.Scalar(Set.of(MethodWalker.ref(row, column)));
+            return column == null ? Value.UNKNOWN : Value.Scalar.read(MethodWalker.ref(row, column));
         }
         return Value.UNKNOWN;
     }
@@ -145,19 +146,20 @@ final class JdbcCalls implements ApiCalls {
             RowOrigin row = walker.newRow(sql.table(), null, call, abbreviate(text.text()), lookup, walker.tx, sql.lockMode());
             row.selectedColumns = sql.selectedColumns();
             if (name.startsWith("queryForList") || name.equals("query") || name.equals("queryForStream")) {
-                if (lookup == null && !sql.selectedColumns().isEmpty()) {
-                    Lookup loaded = walker.lookup(sql.table(), sql.selectedColumns(), call, abbreviate(text.text()), walker.tx);
+                List<String> columns = sql.selectedColumns().stream().filter(c -> !c.isEmpty()).toList();
+                if (lookup == null && !columns.isEmpty()) {
+                    Lookup loaded = walker.lookup(sql.table(), columns, call, abbreviate(text.text()), walker.tx);
                     walker.context.loadedTables.add(loaded);
                     return new Value.LoadedTable(loaded);
                 }
                 return new Value.LookupResult(lookup, Value.LookupResult.Kind.LIST, row);
             }
-            if (name.equals("queryForObject") && !sql.selectedColumns().isEmpty()) {
+            if (name.equals("queryForObject") && !sql.selectedColumns().isEmpty() && !sql.selectedColumns().get(0).isEmpty()) {
                 String column = sql.selectedColumns().get(0);
                 if (column.toLowerCase().startsWith("count(")) {
                     return new Value.LookupResult(lookup, Value.LookupResult.Kind.COUNT, row);
                 }
-                return new Value.Scalar(Set.of(MethodWalker.ref(row, column)));
+                return Value.Scalar.read(MethodWalker.ref(row, column));
             }
             return new Value.Row(row);
         }
@@ -174,6 +176,9 @@ final class JdbcCalls implements ApiCalls {
     /** An insert (get-or-create's second half) or an update (maybe a lost update's write). */
     private static void modify(MethodWalker walker, MethodCallExpr call, Sql sql, String text, Map<Integer, Value> parameters,
             TxScope tx, boolean bulk) {
+        if (sql.kind() == Sql.Kind.UPDATE || sql.kind() == Sql.Kind.DELETE || (sql.kind() == Sql.Kind.INSERT && sql.upsert())) {
+            walker.effect("'" + abbreviate(text) + "'", call, null);
+        }
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
             walker.inserted(sql.table(), call, "'" + abbreviate(text) + "'", bulk, tx);
         } else if (sql.kind() == Sql.Kind.UPDATE) {

@@ -230,6 +230,9 @@ final class JpaCalls implements ApiCalls {
     /** A JPQL or SQL update that sets a column from a parameter whose value was derived from that column. */
     private static void update(MethodWalker walker, MethodCallExpr call, Value.Query query) {
         Sql sql = Sql.parse(query.text);
+        if (sql.kind() != Sql.Kind.INSERT || sql.upsert()) {
+            walker.effect("'" + query.text.strip() + "'", call, null);
+        }
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert()) {
             walker.inserted(sql.table(), call, query.text, false, walker.tx);
             return;

@@ -66,6 +66,10 @@ import java.util.Set;
 public final class MethodWalker {
 
     private static final int MAX_DEPTH = 6;
+    /** Names of bean methods that, by convention, do something a second caller would do again. */
+    private static final java.util.regex.Pattern WRITING_VERB = java.util.regex.Pattern.compile(
+            "(create|save|insert|add|post|record|book|transfer|pay|charge|refund|send|publish|notify|credit|debit|apply"
+                    + "|undo|reverse|generate|increment|decrement|issue|allocate|reserve|grant)(?![a-z])");
 
     final FlowContext context;
     final TypeDeclaration<?> owner;
@@ -224,27 +228,45 @@ public final class MethodWalker {
         Value.Presence presence = presence(condition);
         Flow base = flow;
 
-        flow = branch(base, refs, presence, true);
+        Node checked = ifStmt.getCondition();
+        boolean rejects = presence != null && (presence.presentWhenTrue() ? Optional.of(ifStmt.getThenStmt())
+                : ifStmt.getElseStmt()).filter(MethodWalker::throwsAtEnd).isPresent();
+        if (rejects) {
+            base = base.copy();
+            base.rejectedWhenFound.add(presence.lookup());
+        }
+        flow = branch(base, refs, presence, true, checked);
         boolean thenExits = walk(ifStmt.getThenStmt());
         boolean elseExits = false;
         if (ifStmt.getElseStmt().isPresent()) {
-            flow = branch(base, refs, presence, false);
+            flow = branch(base, refs, presence, false, checked);
             elseExits = walk(ifStmt.getElseStmt().get());
         }
         flow = base;
         if (thenExits && !elseExits) {
-            flow = branch(base, refs, presence, false);
+            flow = branch(base, refs, presence, false, checked);
         } else if (elseExits && !thenExits) {
-            flow = branch(base, refs, presence, true);
+            flow = branch(base, refs, presence, true, checked);
         }
         return thenExits && elseExits;
     }
 
+    /** A throw, or a block that ends with one: the branch rejects what it found. */
+    private static boolean throwsAtEnd(Statement statement) {
+        if (statement instanceof BlockStmt block) {
+            return !block.getStatements().isEmpty() && throwsAtEnd(block.getStatements().getLast().get());
+        }
+        return statement instanceof ThrowStmt;
+    }
+
     /** The flow inside one branch of a condition: guarded by its columns, and knowing whether a lookup was empty. */
-    private static Flow branch(Flow base, Set<Value.ColumnRef> refs, Value.Presence presence, boolean whenTrue) {
+    private static Flow branch(Flow base, Set<Value.ColumnRef> refs, Value.Presence presence, boolean whenTrue, Node condition) {
         Flow flow = base.copy();
         flow.guards.addAll(refs);
-        if (presence != null && presence.presentWhenTrue() != whenTrue) {
+        if (!refs.isEmpty()) {
+            flow.regions.add(new Guard(refs, condition, whenTrue));
+        }
+        if (presence != null && presence.lookup() != null && presence.presentWhenTrue() != whenTrue) {
             flow.emptyLookups.add(presence.lookup());
         }
         return flow;
@@ -337,7 +359,7 @@ public final class MethodWalker {
             return local.get();
         }
         if (self instanceof Value.Row row && isAttribute(row.origin(), name)) {
-            return new Value.Scalar(Set.of(ref(row.origin(), name)));
+            return Value.Scalar.read(ref(row.origin(), name));
         }
         return Value.UNKNOWN;
     }
@@ -348,7 +370,7 @@ public final class MethodWalker {
         }
         Value scope = eval(access.getScope());
         if (scope instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())) {
-            return new Value.Scalar(Set.of(ref(row.origin(), access.getNameAsString())));
+            return Value.Scalar.read(ref(row.origin(), access.getNameAsString()));
         }
         return Value.UNKNOWN;
     }
@@ -423,16 +445,17 @@ public final class MethodWalker {
         if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
                 || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
             Expression target = unary.getExpression();
+            Value computed = operand instanceof Value.Scalar scalar ? new Value.Scalar(scalar.sources()) : operand;
             if (target instanceof NameExpr name && !env.isLocal(name.getNameAsString()) && self instanceof Value.Row row) {
-                change(row, name.getNameAsString(), operand, unary);
+                change(row, name.getNameAsString(), computed, unary);
             } else if (target instanceof FieldAccessExpr access) {
                 Value scope = access.getScope() instanceof ThisExpr ? self : eval(access.getScope());
                 if (scope instanceof Value.Row row) {
-                    change(row, access.getNameAsString(), operand, unary);
+                    change(row, access.getNameAsString(), computed, unary);
                 }
             }
         }
-        return operand instanceof Value.Scalar ? operand : Value.UNKNOWN;
+        return operand instanceof Value.Scalar scalar ? new Value.Scalar(scalar.sources()) : Value.UNKNOWN;
     }
 
     private Value conditional(ConditionalExpr conditional) {
@@ -440,9 +463,9 @@ public final class MethodWalker {
         Set<Value.ColumnRef> refs = refs(condition);
         Value.Presence presence = presence(condition);
         Flow base = flow;
-        flow = branch(base, refs, presence, true);
+        flow = branch(base, refs, presence, true, conditional.getCondition());
         Value then = eval(conditional.getThenExpr());
-        flow = branch(base, refs, presence, false);
+        flow = branch(base, refs, presence, false, conditional.getCondition());
         Value otherwise = eval(conditional.getElseExpr());
         flow = base;
         if (then instanceof Value.Maybe maybe && maybe.lookup() == null && presence != null) {
@@ -494,6 +517,10 @@ public final class MethodWalker {
             return generic.get();
         }
         if (receiverType != null) {
+            if (WRITING_VERB.matcher(call.getNameAsString()).lookingAt() && context.index.type(receiverType).isPresent()
+                    && context.index.repository(receiverType).isEmpty() && context.index.entity(receiverType).isEmpty()) {
+                effect(receiverType + "." + call.getNameAsString() + "(...)", call, null);
+            }
             Optional<Value> bean = callBean(receiverType, call);
             if (bean.isPresent()) {
                 return bean.get();
@@ -713,19 +740,42 @@ public final class MethodWalker {
         return new Lookup(table, columns, at, description, scope);
     }
 
-    /** A column of a row changed in memory: remembered when the new value comes from the old one or is guarded by it. */
+    /**
+     * A column of a row changed in memory: remembered when the new value comes from the old one or is chosen under a
+     * check on it. Writing back the value as read changes nothing; a value that does not depend on the read replaces
+     * what was pending for the column (the request's value overwrites a computed one).
+     */
     void change(Value.Row row, String attribute, Value value, Node at) {
         RowOrigin origin = row.origin();
-        Value.ColumnRef own = ref(origin, attribute);
-        boolean derived = refs(value).contains(own);
-        boolean guarded = flow.guards.contains(own);
-        if (derived || guarded) {
-            origin.pending.add(new RowOrigin.Change(origin.column(attribute), at, place(at).reportAt(), hops, derived, guarded));
+        if (origin.entity != null && origin.entity.isCollection(attribute)) {
+            return; // the rows of another table, replaced or edited in memory: not a column of this row
         }
+        Value.ColumnRef own = ref(origin, attribute);
+        if (value instanceof Value.Scalar scalar && scalar.copy() && scalar.sources().equals(Set.of(own))) {
+            return;
+        }
+        boolean derived = refs(value).contains(own);
+        Guard guard = flow.guardOn(own);
+        String column = origin.column(attribute);
+        if (!derived) {
+            origin.pending.removeIf(change -> change.column().equals(column));
+        }
+        if (derived) {
+            flow.effect(new Guard.Effect(origin.describe() + "." + column + " changed from its own value", at, origin, true));
+        }
+        if (derived || guard != null) {
+            origin.pending.add(new RowOrigin.Change(column, at, place(at).reportAt(), hops, derived, guard));
+        }
+    }
+
+    /** Something done that a second caller passing the same checks would do again. */
+    void effect(String description, Node at, RowOrigin row) {
+        flow.effect(new Guard.Effect(description, at, row, false));
     }
 
     /** The row's pending changes are written now (save, merge, update). */
     void written(RowOrigin row, Node at, String how, TxScope writtenIn) {
+        effect(how + " of " + row.describe(), at, row);
         for (RowOrigin.Change change : row.pending) {
             context.emit(new Event.Write(place(at), row, change, how, writtenIn));
         }
@@ -736,16 +786,15 @@ public final class MethodWalker {
     void jdbcWrite(String table, String column, Value value, Node at, String how, TxScope writtenIn) {
         for (Value.ColumnRef source : refs(value)) {
             if (Names.key(source.origin().table).equals(Names.key(table)) && source.column().equals(Names.key(column))) {
-                boolean guarded = flow.guards.contains(source);
                 context.emit(new Event.Write(place(at), source.origin(),
-                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, true, guarded), how, writtenIn));
+                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, true, flow.guardOn(source)), how, writtenIn));
                 return;
             }
         }
-        for (Value.ColumnRef guard : flow.guards) {
-            if (Names.key(guard.origin().table).equals(Names.key(table)) && guard.column().equals(Names.key(column))) {
-                context.emit(new Event.Write(place(at), guard.origin(),
-                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, false, true), how, writtenIn));
+        for (Value.ColumnRef guarded : flow.guards) {
+            if (Names.key(guarded.origin().table).equals(Names.key(table)) && guarded.column().equals(Names.key(column))) {
+                context.emit(new Event.Write(place(at), guarded.origin(),
+                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, false, flow.guardOn(guarded)), how, writtenIn));
                 return;
             }
         }
@@ -789,10 +838,12 @@ public final class MethodWalker {
                 }
             }
         }
+        effect("insert into " + table + " by " + description, at, null);
         if (lookup == null) {
             return;
         }
-        context.emit(new Event.InsertAfterLookup(place(at), lookup, table, handling(insertedIn), description, bulk));
+        context.emit(new Event.InsertAfterLookup(place(at), lookup, table, handling(insertedIn), description, bulk,
+                flow.rejectedWhenFound.contains(lookup)));
     }
 
     private Event.Handling handling(TxScope insertedIn) {
@@ -811,6 +862,11 @@ public final class MethodWalker {
      */
     boolean locked(Node at, String target, String how, boolean refusedWithoutTransaction, TxScope inForce, String reason) {
         if (inForce != null) {
+            return false;
+        }
+        if (callSite == null && reason == null && noTransactionReason == null && !context.stack.isEmpty()
+                && context.stack.peekLast() instanceof MethodDeclaration entry && entry.isPublic()
+                && CallerTransactions.always(context.index, entry, owner)) {
             return false;
         }
         String why = reason != null ? reason : noTransactionReason != null ? noTransactionReason

@@ -36,7 +36,30 @@ public final class RowOrigin {
      * @param reportAt  the statement of the analyzed method that leads to it
      * @param hops      how many inlined calls away from the analyzed method it is made
      */
-    public record Change(String column, Node at, Node reportAt, int hops, boolean derivedFromItself, boolean guardedByItself) {
+    public record Change(String column, Node at, Node reportAt, int hops, boolean derivedFromItself, Guard guard) {
+        public boolean guardedByItself() {
+            return guard != null;
+        }
+
+        /** For a change chosen under a check on its own value: what else the check guards, that a second caller repeats. */
+        public java.util.Optional<Repeated> repeatedEffect(RowOrigin row) {
+            Guard.Effect effect = guard == null ? null : guard.repeatedBeside(row, at);
+            return effect == null ? java.util.Optional.empty() : java.util.Optional.of(new Repeated(effect.description(), effect.at()));
+        }
+
+        /** The check the change was chosen under. */
+        public java.util.Optional<Node> condition() {
+            return guard == null ? java.util.Optional.empty() : java.util.Optional.of(guard.condition);
+        }
+
+        /** Whether the change runs when its check's condition is true, or when it is false. */
+        public boolean underTrueCondition() {
+            return guard == null || guard.whenTrue;
+        }
+    }
+
+    /** An effect a second caller would repeat, and where it is made. */
+    public record Repeated(String description, Node at) {
     }
 
     RowOrigin(String table, EntityInfo entity, Node readAt, String readDescription, Lookup lookup, TxScope scope, String lockMode) {

@@ -49,7 +49,12 @@ final class SpringDataCalls implements ApiCalls {
             return Optional.of(saved);
         }
         if (SAVE_ALLS.contains(name)) {
-            walker.inserted(table, call, where + "(...)", true, walker.tx);
+            Value saved = arguments.isEmpty() ? Value.UNKNOWN : arguments.get(0);
+            if (saved instanceof Value.LookupResult loaded && loaded.rows() != null) {
+                walker.written(loaded.rows(), call, where + "(...)", walker.tx);
+            } else if (!(saved instanceof Value.LookupResult || saved instanceof Value.LoadedTable || saved instanceof Value.Row)) {
+                walker.inserted(table, call, where + "(...)", true, walker.tx);
+            }
             return Optional.of(Value.UNKNOWN);
         }
         List<String> id = entity != null ? entity.idColumns() : List.of("id");
@@ -73,7 +78,11 @@ final class SpringDataCalls implements ApiCalls {
             String table, String where) {
         List<String> columns = columns(method.lookupColumns(), entity);
         return switch (method.kind()) {
-            case UPDATE, OTHER -> Value.UNKNOWN;
+            case UPDATE -> {
+                walker.effect(where + "(...)", call, null);
+                yield Value.UNKNOWN;
+            }
+            case OTHER -> Value.UNKNOWN;
             case EXISTS -> new Value.LookupResult(walker.lookup(table, columns, call, where, walker.tx),
                     Value.LookupResult.Kind.EXISTS, null);
             case COUNT -> new Value.LookupResult(walker.lookup(table, columns, call, where, walker.tx),

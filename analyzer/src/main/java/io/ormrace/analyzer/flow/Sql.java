@@ -113,9 +113,30 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
         }
         List<String> columns = new ArrayList<>();
         for (String item : splitTopLevel(sql.substring(6, from))) {
-            columns.add(lastIdentifier(item.replaceAll("(?i)^\\s*distinct\\s+", "")));
+            columns.add(selectedColumn(item));
         }
         return columns;
+    }
+
+    private static final Pattern BARE_COLUMN = Pattern.compile("\\(?\\s*([\\w.\"`]+)\\s*\\)?");
+    private static final Pattern ALIAS = Pattern.compile("(?i)\\s+(?:as\\s+)?[\\w\"`]+$");
+
+    /**
+     * The column a select list item reads: {@code t.name}, {@code distinct(office_id)}, {@code name as n} name one;
+     * {@code count(*)} keeps its text, for counting lookups; any other expression names none (an empty string).
+     */
+    private static String selectedColumn(String item) {
+        String expression = item.strip().replaceFirst("(?i)^distinct\\b\\s*", "").strip();
+        if (expression.toLowerCase(Locale.ROOT).startsWith("count(")) {
+            return expression.replaceAll("\\s+", "");
+        }
+        Matcher bare = BARE_COLUMN.matcher(expression);
+        if (bare.matches()) {
+            return lastIdentifier(bare.group(1));
+        }
+        String unaliased = ALIAS.matcher(expression).replaceFirst("");
+        Matcher aliased = BARE_COLUMN.matcher(unaliased);
+        return !unaliased.equals(expression) && aliased.matches() ? lastIdentifier(aliased.group(1)) : "";
     }
 
     private static List<String> splitTopLevel(String text) {

@@ -25,8 +25,20 @@ sealed interface Value {
     record Fresh(String entity) implements Value {
     }
 
-    /** A value computed from columns that were read. */
-    record Scalar(Set<ColumnRef> sources) implements Value {
+    /**
+     * A value computed from columns that were read.
+     *
+     * @param copy  the value is one column exactly as read, nothing computed: writing it back changes nothing
+     */
+    record Scalar(Set<ColumnRef> sources, boolean copy) implements Value {
+        Scalar(Set<ColumnRef> sources) {
+            this(sources, false);
+        }
+
+        /** A column as read. */
+        static Scalar read(ColumnRef column) {
+            return new Scalar(Set.of(column), true);
+        }
     }
 
     /** An Optional (or a nullable result) of a row, from a lookup that may have found nothing. */

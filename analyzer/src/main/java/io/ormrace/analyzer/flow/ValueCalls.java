@@ -31,7 +31,7 @@ final class ValueCalls {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
         if (arity == 0 && name.matches("(get|is)[A-Z]\\w*")) {
-            return new Value.Scalar(Set.of(MethodWalker.ref(row.origin(), attribute(name))));
+            return Value.Scalar.read(MethodWalker.ref(row.origin(), attribute(name)));
         }
         if (arity == 1 && name.matches("set[A-Z]\\w*")) {
             Value value = walker.eval(call.getArgument(0));
@@ -39,7 +39,7 @@ final class ValueCalls {
             return Value.UNKNOWN;
         }
         if (arity == 0 && MethodWalker.isAttribute(row.origin(), name)) {
-            return new Value.Scalar(Set.of(MethodWalker.ref(row.origin(), name)));
+            return Value.Scalar.read(MethodWalker.ref(row.origin(), name));
         }
         return walker.callEntityMethod(row, call).orElseGet(() -> walker.evalArguments(call));
     }

@@ -1,0 +1,92 @@
+package io.ormrace.analyzer.code;
+
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where each method of the analyzed sources is called from, as far as the source says the receiver's type: calls
+ * on {@code this} or on a field whose declared type is the method's class or one of its supertypes.
+ */
+public final class CallSites {
+
+    /** A call and the method and type it is written in. */
+    public record Site(MethodCallExpr call, MethodDeclaration caller, TypeDeclaration<?> callerType) {
+    }
+
+    private final Map<String, List<Site>> byName = new HashMap<>();
+
+    void add(MethodCallExpr call) {
+        Optional<MethodDeclaration> caller = call.findAncestor(MethodDeclaration.class);
+        Optional<TypeDeclaration> type = call.findAncestor(TypeDeclaration.class);
+        if (caller.isPresent() && type.isPresent()) {
+            byName.computeIfAbsent(key(call.getNameAsString(), call.getArguments().size()), k -> new ArrayList<>())
+                    .add(new Site(call, caller.get(), type.get()));
+        }
+    }
+
+    /** The calls of {@code method} of {@code owner} whose receiver is known to be of that type. */
+    public List<Site> of(MethodDeclaration method, TypeDeclaration<?> owner, CodeIndex index) {
+        Set<String> names = typeNames(owner, index);
+        List<Site> found = new ArrayList<>();
+        for (Site site : byName.getOrDefault(key(method.getNameAsString(), method.getParameters().size()), List.of())) {
+            if (site.caller() == method) {
+                continue;
+            }
+            Optional<Expression> scope = site.call().getScope();
+            boolean own = scope.isEmpty() || scope.get() instanceof ThisExpr;
+            String fieldType = scope.flatMap(s -> fieldName(s)).flatMap(f -> index.fieldType(site.callerType(), f)).orElse(null);
+            if ((own && site.callerType() == owner) || (fieldType != null && names.contains(fieldType))) {
+                found.add(site);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<String> fieldName(Expression scope) {
+        if (scope instanceof NameExpr name) {
+            return Optional.of(name.getNameAsString());
+        }
+        if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+            return Optional.of(access.getNameAsString());
+        }
+        return Optional.empty();
+    }
+
+    /** The type's simple name and those of the interfaces and classes it extends or implements (two levels). */
+    private static Set<String> typeNames(TypeDeclaration<?> owner, CodeIndex index) {
+        Set<String> names = new HashSet<>();
+        names.add(owner.getNameAsString());
+        if (owner instanceof ClassOrInterfaceDeclaration type) {
+            List<ClassOrInterfaceType> parents = new ArrayList<>(type.getImplementedTypes());
+            parents.addAll(type.getExtendedTypes());
+            for (ClassOrInterfaceType parent : parents) {
+                names.add(parent.getNameAsString());
+                index.type(parent.getNameAsString()).map(CodeIndex.TypeEntry::declaration)
+                        .filter(ClassOrInterfaceDeclaration.class::isInstance).map(ClassOrInterfaceDeclaration.class::cast)
+                        .ifPresent(grand -> {
+                            grand.getExtendedTypes().forEach(t -> names.add(t.getNameAsString()));
+                            grand.getImplementedTypes().forEach(t -> names.add(t.getNameAsString()));
+                        });
+            }
+        }
+        return names;
+    }
+
+    private static String key(String name, int arity) {
+        return name + "/" + arity;
+    }
+}

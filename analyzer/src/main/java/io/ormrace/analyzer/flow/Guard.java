@@ -1,0 +1,43 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Code that runs only when a check on columns read passed: a branch of an {@code if}, or the rest of a block after
+ * an early exit. It collects the effects made under it, since a check-then-act race matters only when the act does
+ * something a second caller, passing the same check, would repeat.
+ */
+final class Guard {
+
+    /** Something done under a guard: a write computed from a read, an insert, a modifying statement, a save. */
+    record Effect(String description, Node at, RowOrigin row, boolean derived) {
+    }
+
+    final Set<Value.ColumnRef> columns;
+    final Node condition;
+    /** The code runs when the condition is true (a then-branch), or when it is false (an else, or after an exit). */
+    final boolean whenTrue;
+    final List<Effect> effects = new ArrayList<>();
+
+    Guard(Set<Value.ColumnRef> columns, Node condition, boolean whenTrue) {
+        this.columns = columns;
+        this.condition = condition;
+        this.whenTrue = whenTrue;
+    }
+
+    /**
+     * The first effect a second caller would repeat. Changes to the checked row itself are not: both callers compute
+     * them from the same state they both read, and write the same values.
+     */
+    Effect repeatedBeside(RowOrigin row, Node writtenAt) {
+        for (Effect effect : effects) {
+            if (effect.at() != writtenAt && effect.row() != row) {
+                return effect;
+            }
+        }
+        return null;
+    }
+}
