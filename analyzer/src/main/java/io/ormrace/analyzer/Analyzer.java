@@ -155,7 +155,8 @@ public final class Analyzer {
             for (Check check : options.checks()) {
                 Contained.run(problems, event.place().file().path(), event.place().reportAt(),
                         "checking " + check.rule().id() + " in " + event.place().anchor(),
-                        () -> check.check(event, schema).ifPresent(finding -> sightings.add(new Sighting(finding, event.place()))));
+                        () -> check.check(event, schema).ifPresent(finding -> sightings.add(new Sighting(
+                                finding.withStatement(statementText(event.place().reportAt())), event.place()))));
             }
         }
         List<Finding> unique = new ArrayList<>(nearest(sightings).stream()
@@ -163,6 +164,7 @@ public final class Analyzer {
                 .values());
         unique.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparingInt(f -> f.location().column()).thenComparing(f -> f.rule().id()));
+        numberRepeatedStatements(unique);
         // @SuppressWarnings("ormrace...") and // ormrace:ignore, read from the text as the agent reads it
         List<Finding> kept = new ArrayList<>(unique);
         Contained.run(problems, "", 0, "reading suppressions", () -> {
@@ -173,6 +175,24 @@ public final class Analyzer {
         List<Problem> sortedProblems = new ArrayList<>(problems.items);
         sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
         return new Result(kept, sortedProblems, javaFiles.size(), schemaSources, unique.size() - kept.size());
+    }
+
+    /** The text of the statement a finding is reported at, which its fingerprint keeps instead of the line. */
+    private static String statementText(com.github.javaparser.ast.Node node) {
+        String text = node.toString();
+        return text.length() <= 300 ? text : text.substring(0, 300);
+    }
+
+    /** Two findings on the same statement text in one method (two identical saves) are told apart by their order. */
+    private static void numberRepeatedStatements(List<Finding> findings) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            int occurrence = seen.merge(finding.fingerprint(), 1, Integer::sum);
+            if (occurrence > 1) {
+                findings.set(i, finding.withStatement(finding.statement() + " #" + occurrence));
+            }
+        }
     }
 
     private Optional<Relevance.Summary> summarize(Path file, String text, Consumer<Problem> problems) {

@@ -91,6 +91,41 @@ class RobustnessTest {
         assertThat(result.problems()).allSatisfy(problem -> assertThat(problem.file()).isEqualTo("Deep.java"));
     }
 
+    @Test
+    void aCheckThatFailsOnOneEventCostsOnlyThatEvent() throws Exception {
+        Path fixture = Path.of("src/test/resources/fixtures/precision");
+        io.ormrace.analyzer.checks.Check failing = new io.ormrace.analyzer.checks.Check() {
+            @Override
+            public java.util.Optional<io.ormrace.core.Finding> check(io.ormrace.analyzer.flow.Event event,
+                    io.ormrace.analyzer.schema.Schema schema) {
+                if (event.place().anchor().endsWith("#deposit")) {
+                    throw new IllegalStateException("boom");
+                }
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Rule rule() {
+                return Rule.LOST_UPDATE;
+            }
+        };
+        List<io.ormrace.analyzer.checks.Check> checks = new java.util.ArrayList<>(io.ormrace.analyzer.checks.Check.all());
+        checks.add(failing);
+
+        Analyzer.Result result = new Analyzer(Path.of(""), new Analyzer.Options(false, checks)).analyze(List.of(fixture));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.isInternal()).isTrue();
+            assertThat(problem.level()).isEqualTo(Problem.Level.ERROR);
+            assertThat(problem.file()).endsWith("precision/WalletService.java");
+            assertThat(problem.line()).isEqualTo(28);
+            assertThat(problem.message()).startsWith("internal error while checking lost-update in fx.precision.WalletService#deposit")
+                    .endsWith("java.lang.IllegalStateException: boom");
+            assertThat(problem.trace()).isNotEmpty();
+        });
+        assertThat(result.findings()).hasSize(new Analyzer(Path.of("")).analyze(List.of(fixture)).findings().size());
+    }
+
     private static void copyWallet(Path dir) throws Exception {
         try (var files = Files.list(WALLET)) {
             for (Path file : files.toList()) {

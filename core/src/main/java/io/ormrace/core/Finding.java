@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param columns   the columns (or entity attributes) involved: the updated ones, or the looked-up ones
  * @param count     how many times the agent saw the same sequence; 1 for static findings
  * @param tests     the tests during which a runtime finding was seen, in the order first seen
+ * @param statement what tells apart findings of one rule on one target in one code unit, without the line: the
+ *                  statement's text with its spacing normalized (static findings), or empty
  */
 public record Finding(
         Rule rule,
@@ -32,7 +34,8 @@ public record Finding(
         List<Evidence> evidence,
         List<Fix> fixes,
         int count,
-        List<TestCase> tests) {
+        List<TestCase> tests,
+        String statement) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule");
@@ -46,6 +49,7 @@ public record Finding(
         evidence = List.copyOf(evidence);
         fixes = List.copyOf(fixes);
         tests = List.copyOf(tests);
+        statement = statement == null ? "" : statement;
         if (count < 1) {
             throw new IllegalArgumentException("count must be 1 or more, was " + count);
         }
@@ -57,11 +61,12 @@ public record Finding(
 
     /**
      * A stable identity for baselines and code scanning: the rule, the file, the enclosing code unit, the target
-     * and the columns; not the line, so that editing code above a finding does not make it new.
+     * and the columns, and the statement's text where there is one; not the line, so that editing code above a
+     * finding does not make it new, while two findings on two statements of one method stay two.
      */
     public String fingerprint() {
         String key = String.join("\u0000", rule.id(), location.path(), anchor, target.toLowerCase(),
-                String.join(",", columns).toLowerCase());
+                String.join(",", columns).toLowerCase()) + (statement.isEmpty() ? "" : "\u0000" + statement);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
@@ -77,7 +82,14 @@ public record Finding(
             allTests.add(test);
         }
         return new Finding(rule, severity, origin, message, location, anchor, target, columns, evidence, fixes,
-                count + more, allTests);
+                count + more, allTests, statement);
+    }
+
+    /** The same finding told apart by another statement text (spacing normalized). */
+    public Finding withStatement(String text) {
+        String normalized = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return new Finding(rule, severity, origin, message, location, anchor, target, columns, evidence, fixes, count,
+                tests, normalized);
     }
 
     public Optional<Fix> firstFix() {
@@ -97,6 +109,7 @@ public record Finding(
         private final List<Fix> fixes = new ArrayList<>();
         private int count = 1;
         private final List<TestCase> tests = new ArrayList<>();
+        private String statement = "";
 
         private Builder(Rule rule, Origin origin) {
             this.rule = Objects.requireNonNull(rule, "rule");
@@ -147,9 +160,15 @@ public record Finding(
             return this;
         }
 
+        /** The statement's text, to tell this finding apart from others of its method; spacing is normalized here. */
+        public Builder statement(String text) {
+            this.statement = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+            return this;
+        }
+
         public Finding build() {
             return new Finding(rule, severity, origin, message, location, anchor, target, columns, evidence, fixes,
-                    count, tests);
+                    count, tests, statement);
         }
     }
 }

@@ -30,6 +30,9 @@ final class FindingMaps {
         map.put("tests", finding.tests().stream().map(test -> map(
                 "class", test.className(), "method", test.methodName(), "displayName", test.displayName())).toList());
         map.put("fingerprint", finding.fingerprint());
+        if (!finding.statement().isEmpty()) {
+            map.put("statement", finding.statement());
+        }
         return map;
     }
 

@@ -48,7 +48,8 @@ public final class JsonReportReader {
                 .message(text(map.get("message")))
                 .at(location(map(map.get("location"))), text(map.get("anchor")))
                 .target(text(map.get("target")), list(map.get("columns")).stream().map(String::valueOf).toList())
-                .count(((Number) map.get("count")).intValue());
+                .count(((Number) map.get("count")).intValue())
+                .statement(map.get("statement") == null ? "" : text(map.get("statement")));
         for (Object item : list(map.get("evidence"))) {
             Map<?, ?> step = map(item);
             builder.evidence(new Evidence(Evidence.Kind.valueOf(upper(step.get("kind"))),

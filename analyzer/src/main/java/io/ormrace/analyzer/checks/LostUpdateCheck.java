@@ -34,6 +34,10 @@ public final class LostUpdateCheck implements Check {
                 || (row.scope() != null && row.scope().serializable() && row.scope() == write.writtenIn())) {
             return Optional.empty();
         }
+        if (change.derivedFromItself() && row.entity() != null && !row.entity().isNumeric(attributeOf(row.entity(), change.column()))
+                && RowOnlyValue.of(change.at(), row.entity())) {
+            return Optional.empty(); // a rename from the row's own values: both callers write the same text
+        }
         Optional<RowOrigin.Repeated> repeated = change.repeatedEffect(row);
         if (!change.derivedFromItself() && repeated.isEmpty()) {
             // a check-then-set with nothing else under the check: two callers write the same value, no harm done

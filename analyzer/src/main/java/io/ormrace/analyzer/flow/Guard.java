@@ -33,11 +33,23 @@ final class Guard {
      * them from the same state they both read, and write the same values.
      */
     Effect repeatedBeside(RowOrigin row, Node writtenAt) {
+        if (writesVersionedRow()) {
+            return null;
+        }
         for (Effect effect : effects) {
             if (effect.at() != writtenAt && effect.row() != row) {
                 return effect;
             }
         }
         return null;
+    }
+
+    /**
+     * A row with a version check is written under the check too (an aggregate's root saved with its child): the
+     * second caller's write of it fails on the version, and its whole transaction with it.
+     */
+    private boolean writesVersionedRow() {
+        return effects.stream().anyMatch(effect -> effect.row() != null && effect.row().entity() != null
+                && effect.row().entity().versioned() && !effect.derived());
     }
 }

@@ -66,6 +66,14 @@ import java.util.Set;
 public final class MethodWalker {
 
     private static final int MAX_DEPTH = 6;
+    /** Library types whose "add" or "put" changes a value in memory, not the world. */
+    private static final Set<String> LIBRARY_VALUES = Set.of("String", "StringBuilder", "StringBuffer", "List", "ArrayList",
+            "LinkedList", "Set", "HashSet", "TreeSet", "LinkedHashSet", "Map", "HashMap", "TreeMap", "LinkedHashMap",
+            "Collection", "Queue", "Deque", "ArrayDeque", "Optional", "Stream", "Logger", "Log", "BigDecimal", "BigInteger",
+            "LocalDate", "LocalDateTime", "Instant", "ZonedDateTime", "OffsetDateTime", "Duration", "AtomicInteger",
+            "AtomicLong", "ObjectMapper", "JsonNode", "ObjectNode", "ArrayNode", "Model", "ModelMap", "BindingResult",
+            "HttpHeaders", "MultiValueMap", "Errors", "ModelAndView", "RedirectAttributes", "Calendar", "Date",
+            "JsonObject", "JsonArray", "Properties", "Iterator", "Object");
     /** Names of bean methods that, by convention, do something a second caller would do again. */
     private static final java.util.regex.Pattern WRITING_VERB = java.util.regex.Pattern.compile(
             "(create|save|insert|add|post|record|book|transfer|pay|charge|refund|send|publish|notify|credit|debit|apply"
@@ -517,9 +525,10 @@ public final class MethodWalker {
             return generic.get();
         }
         if (receiverType != null) {
-            if (WRITING_VERB.matcher(call.getNameAsString()).lookingAt() && context.index.type(receiverType).isPresent()
-                    && context.index.repository(receiverType).isEmpty() && context.index.entity(receiverType).isEmpty()) {
-                effect(receiverType + "." + call.getNameAsString() + "(...)", call, null);
+            if (WRITING_VERB.matcher(call.getNameAsString()).lookingAt() && isCollaborator(receiverType)) {
+                Value first = call.getArguments().isEmpty() ? Value.UNKNOWN : eval(call.getArgument(0));
+                effect(receiverType + "." + call.getNameAsString() + "(...)", call,
+                        first instanceof Value.Row passed ? passed.origin() : null);
             }
             Optional<Value> bean = callBean(receiverType, call);
             if (bean.isPresent()) {
@@ -576,6 +585,12 @@ public final class MethodWalker {
         }
         walker.walk(body);
         return walker.returnValue();
+    }
+
+    /** A bean the class calls: another type of the project, or one the sources do not have, but no library value type. */
+    private boolean isCollaborator(String type) {
+        return context.index.repository(type).isEmpty() && context.index.entity(type).isEmpty()
+                && !LIBRARY_VALUES.contains(type) && !type.endsWith("Builder") && !type.endsWith("Mapper");
     }
 
     /** A method of this class: inlined, with the caller's transaction, since a call on this bypasses any proxy. */

@@ -8,12 +8,37 @@ import java.util.Set;
 /** Calls on values the analysis follows: entity rows (getters, setters, domain methods), Optionals, result lists. */
 final class ValueCalls {
 
+    /** {@code BigDecimal}, {@code BigInteger} and money types: a value computed from the one called on. */
+    private static final Set<String> ARITHMETIC = Set.of("add", "subtract", "multiply", "divide", "negate", "plus", "minus",
+            "abs", "max", "min", "remainder", "pow", "setScale", "addExact", "subtractExact", "multipliedBy", "dividedBy",
+            "plusDays", "minusDays", "plusMonths", "plusSeconds", "plusMinutes", "plusHours", "minusSeconds");
+
+    /** A condition on the value called on: {@code status.equals(PENDING)}, {@code balance.compareTo(amount) < 0}. */
+    private static final Set<String> COMPARISONS = Set.of("equals", "equalsIgnoreCase", "compareTo", "isEqual", "isBefore",
+            "isAfter", "isGreaterThan", "isLessThan", "isZero", "isNegative", "isPositive", "signum", "isEmpty", "isBlank",
+            "contains", "startsWith", "endsWith", "matches");
+
     private ValueCalls() {
     }
 
     static Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver) {
         if (receiver instanceof Value.Row row) {
             return Optional.of(onRow(walker, call, row));
+        }
+        if (receiver instanceof Value.Text && COMPARISONS.contains(call.getNameAsString())) {
+            Value result = Value.UNKNOWN;
+            for (Value argument : walker.arguments(call)) {
+                result = MethodWalker.combine(result, argument);
+            }
+            return Optional.of(result);
+        }
+        if (receiver instanceof Value.Scalar scalar && (ARITHMETIC.contains(call.getNameAsString())
+                || COMPARISONS.contains(call.getNameAsString()))) {
+            Value result = new Value.Scalar(scalar.sources());
+            for (Value argument : walker.arguments(call)) {
+                result = MethodWalker.combine(result, argument);
+            }
+            return Optional.of(result);
         }
         if (receiver instanceof Value.Maybe maybe) {
             return onOptional(walker, call, maybe);

@@ -1,0 +1,98 @@
+package io.ormrace.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ormrace.core.Finding;
+import io.ormrace.core.Fix;
+import io.ormrace.core.Rule;
+import io.ormrace.core.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the precision fixture's findings say, beyond their rule and line (FixturesTest checks those). */
+class PrecisionTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/fixtures/precision");
+
+    private static List<Finding> findings(Path dir, boolean includeTests) throws Exception {
+        return new Analyzer(dir, Analyzer.Options.defaults().withTests(includeTests)).analyze(List.of(dir)).findings();
+    }
+
+    private static Finding at(List<Finding> findings, String file, String text) throws Exception {
+        List<String> lines = Files.readAllLines(FIXTURE.resolve(file));
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains(text)).findFirst().orElseThrow()) + 1;
+        return findings.stream().filter(f -> f.location().path().endsWith(file) && f.location().line() == line)
+                .findFirst().orElseThrow(() -> new AssertionError("no finding at " + file + ":" + line + " in " + findings));
+    }
+
+    @Test
+    void aUniquenessCheckThatThrowsIsANoteWithTheTranslatingFix() throws Exception {
+        Finding finding = at(findings(FIXTURE, false), "TagService.java", "return tags.save(new Tag(name))");
+
+        assertThat(finding.rule()).isEqualTo(Rule.UNHANDLED_UNIQUE_VIOLATION);
+        assertThat(finding.severity()).isEqualTo(Severity.NOTE);
+        assertThat(finding.message()).contains("uniqueness check on tag (name) throws its own error");
+        assertThat(finding.firstFix()).map(Fix::code).get().asString().contains("catch (DataIntegrityViolationException e)");
+    }
+
+    @Test
+    void aCheckThenSetNamesTheEffectASecondCallerRepeats() throws Exception {
+        List<Finding> findings = findings(FIXTURE, false);
+
+        assertThat(findings).filteredOn(f -> f.anchor().endsWith("#settle")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("Wallet.status is checked, then set under that check")
+                    .contains("repeats what the check guards: insert into payment");
+            assertThat(f.firstFix()).map(Fix::code).get().asString()
+                    .contains("update Wallet w set w.status = :next where w.id = :id and w.status = :expected");
+        });
+        assertThat(findings).filteredOn(f -> f.anchor().endsWith("#undo")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Journal.postReversal(...)"));
+    }
+
+    @Test
+    void theAtomicUpdateOfAGuardedDecrementKeepsTheGuard() throws Exception {
+        Finding withdraw = findings(FIXTURE, false).stream().filter(f -> f.anchor().endsWith("#withdraw")).findFirst().orElseThrow();
+
+        assertThat(withdraw.firstFix()).map(Fix::code).get().asString().isEqualTo(
+                "@Modifying @Query(\"update Wallet w set w.balance = w.balance + :delta where w.id = :id and w.balance >= :amount\") "
+                        + "int ...;  // 1 row: done; 0 rows: the check failed, as it would have in Java");
+    }
+
+    @Test
+    void aTextColumnGetsACompareAndSetNotAnAddition() throws Exception {
+        Finding note = findings(FIXTURE, false).stream().filter(f -> f.anchor().endsWith("#appendNote")).findFirst().orElseThrow();
+
+        assertThat(note.firstFix()).map(Fix::code).get().asString()
+                .contains("set w.notes = :next where w.id = :id and w.notes = :expected").doesNotContain("+ :delta");
+    }
+
+    @Test
+    void everyFindingHasItsOwnFingerprintAndKeepsItWhenLinesMove(@TempDir Path dir) throws Exception {
+        List<Finding> before = findings(FIXTURE, false);
+        assertThat(before).extracting(Finding::fingerprint).doesNotHaveDuplicates();
+
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = dir.resolve(FIXTURE.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.writeString(copy, "\n\n\n" + Files.readString(file).replace("    @Transactional\n", "\n    @Transactional\n"));
+            }
+        }
+        List<Finding> moved = findings(dir, false);
+
+        assertThat(moved).extracting(Finding::fingerprint)
+                .containsExactlyInAnyOrderElementsOf(before.stream().map(Finding::fingerprint).toList());
+        assertThat(moved.get(0).location().line()).isNotEqualTo(before.get(0).location().line());
+    }
+
+    @Test
+    void testRootsAreLeftOutUnlessIncluded() throws Exception {
+        assertThat(findings(FIXTURE, false)).noneMatch(f -> f.location().path().contains("src/test/java"));
+        assertThat(findings(FIXTURE, true)).filteredOn(f -> f.location().path().contains("src/test/java"))
+                .singleElement().satisfies(f -> assertThat(f.anchor()).endsWith("WalletServiceTest#bumpForTheTest"));
+    }
+}
