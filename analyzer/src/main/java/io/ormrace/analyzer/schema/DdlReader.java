@@ -1,32 +1,26 @@
 package io.ormrace.analyzer.schema;
 
 import io.ormrace.analyzer.Problem;
-import java.util.ArrayList;
+import io.ormrace.analyzer.schema.SqlLexer.Token;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.alter.Alter;
-import net.sf.jsqlparser.statement.alter.AlterExpression;
-import net.sf.jsqlparser.statement.create.index.CreateIndex;
-import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
-import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.statement.create.table.Index;
 
 /**
- * Reads unique keys from SQL DDL (Flyway migrations, {@code schema.sql}): primary keys, {@code unique} columns and
- * constraints, unique indexes, and {@code alter table ... add} of either. A statement JSqlParser cannot read is
- * reported and skipped; the rest of the file still counts.
+ * Reads unique keys from SQL DDL (Flyway migrations, {@code schema.sql}, dumps): primary keys, {@code unique} columns
+ * and constraints, unique indexes, and {@code alter table ... add} of either. Each statement is read by JSqlParser,
+ * else by {@link DdlKeyExtractor}; a statement neither can read that mentions a key is reported at its line and
+ * skipped, the rest of the file still counts. Other statements are only searched for DDL nested in them (routine
+ * bodies, {@code DO} blocks).
  */
 public final class DdlReader {
 
-    private static final Pattern STATEMENT_END = Pattern.compile(";\\s*(\\r?\\n|$)");
-    private static final Pattern LINE_COMMENT = Pattern.compile("--[^\\n]*");
-    private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
-    private static final Pattern INTERESTING = Pattern.compile("^\\s*(create|alter)\\b", Pattern.CASE_INSENSITIVE);
+    private static final int SHOWN_CHARACTERS = 100;
+    /**
+     * JSqlParser takes seconds on deeper nesting, up to its timeout of 8 s per statement (and it can overflow the
+     * stack); no real DDL nests that deep, and {@link DdlKeyExtractor} reads any depth in linear time.
+     */
+    private static final int MAX_JSQLPARSER_NESTING = 50;
 
     private final Schema schema;
     private final Consumer<Problem> problems;
@@ -37,105 +31,60 @@ public final class DdlReader {
     }
 
     public void read(String file, String sql) {
-        String text = BLOCK_COMMENT.matcher(sql).replaceAll(" ");
-        int line = 1;
-        int start = 0;
-        Matcher end = STATEMENT_END.matcher(text);
-        List<int[]> spans = new ArrayList<>();
-        while (end.find()) {
-            spans.add(new int[] {start, end.start()});
-            start = end.end();
-        }
-        if (start < text.length()) {
-            spans.add(new int[] {start, text.length()});
-        }
-        for (int[] span : spans) {
-            String raw = text.substring(span[0], span[1]);
-            int statementLine = line + countLines(raw.substring(0, raw.length() - raw.stripLeading().length()));
-            line += countLines(text.substring(span[0], Math.min(text.length(), span[1] + 1)));
-            String statement = LINE_COMMENT.matcher(raw).replaceAll(" ").strip();
-            if (statement.isEmpty() || !INTERESTING.matcher(statement).find()) {
-                continue;
-            }
-            readStatement(file, statementLine, statement);
-        }
+        read(file, sql, 1);
     }
 
-    private static int countLines(String text) {
-        return (int) text.chars().filter(c -> c == '\n').count();
-    }
-
-    private void readStatement(String file, int line, String sql) {
-        Statement statement;
+    /**
+     * @param firstLine the line of {@code file} on which {@code sql} begins, 0 when unknown (problems then have no
+     *                  line)
+     */
+    public void read(String file, String sql, int firstLine) {
+        List<SqlScript.Statement> statements;
         try {
-            statement = CCJSqlParserUtil.parse(sql);
-        } catch (Exception | Error e) {
-            String lower = sql.toLowerCase(Locale.ROOT);
-            if (lower.contains("unique") || lower.contains("primary key")) {
+            statements = SqlScript.statements(sql);
+        } catch (RuntimeException | StackOverflowError e) {
+            problems.accept(Problem.internal(file, firstLine, "splitting the SQL script into statements", e));
+            return;
+        }
+        for (SqlScript.Statement statement : statements) {
+            int line = firstLine > 0 ? firstLine + statement.line() - 1 : 0;
+            try {
+                List<Token> tokens = SqlLexer.tokens(statement.text());
+                if (DdlStatementKind.of(tokens) != DdlStatementKind.OTHER) {
+                    readKeys(file, line, statement.text(), tokens);
+                } else {
+                    for (SqlScript.Statement nested : NestedStatements.in(statement)) {
+                        int nestedLine = firstLine > 0 ? firstLine + nested.line() - 1 : 0;
+                        readKeys(file, nestedLine, nested.text(), SqlLexer.tokens(nested.text()));
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                problems.accept(Problem.internal(file, line, "reading the DDL statement", e));
+            }
+        }
+    }
+
+    private void readKeys(String file, int line, String sql, List<Token> tokens) {
+        boolean mentionsKey = Tokens.mentionUniqueKey(tokens);
+        // a statement that mentions a key of which JSqlParser saw none was misread: the extractor has a look too
+        Optional<StatementKeys> parsed = Tokens.nesting(tokens) > MAX_JSQLPARSER_NESTING ? Optional.empty()
+                : JSqlParserKeyReader.read(sql).filter(keys -> !keys.keys().isEmpty() || !mentionsKey);
+        Optional<StatementKeys> read = parsed.or(() -> DdlKeyExtractor.extract(tokens));
+        if (read.isEmpty()) {
+            if (mentionsKey) {
                 problems.accept(Problem.warning(file, line, "cannot read this DDL statement, its unique keys are ignored: "
-                        + firstLine(e.getMessage())));
+                        + shown(sql)));
             }
             return;
         }
-        String where = file + ":" + line;
-        if (statement instanceof CreateTable create) {
-            readCreateTable(create, where);
-        } else if (statement instanceof CreateIndex index && index.getIndex().getType() != null
-                && index.getIndex().getType().toUpperCase(Locale.ROOT).contains("UNIQUE")) {
-            schema.addUnique(index.getTable().getName(), index.getIndex().getColumnsNames(), where);
-        } else if (statement instanceof Alter alter && alter.getAlterExpressions() != null) {
-            for (AlterExpression expression : alter.getAlterExpressions()) {
-                readAlter(alter.getTable().getName(), expression, where);
-            }
-        }
+        String where = line > 0 ? file + ":" + line : file;
+        read.get().createdTable().ifPresent(schema::table);
+        read.get().keys().forEach(key -> schema.addUnique(key.table(), key.columns(), where));
     }
 
-    private void readCreateTable(CreateTable create, String where) {
-        String table = create.getTable().getName();
-        schema.table(table);
-        if (create.getColumnDefinitions() != null) {
-            for (ColumnDefinition column : create.getColumnDefinitions()) {
-                String specs = column.getColumnSpecs() == null ? "" : String.join(" ", column.getColumnSpecs()).toUpperCase(Locale.ROOT);
-                if (specs.contains("PRIMARY KEY") || specs.matches(".*\\bUNIQUE\\b.*")) {
-                    schema.addUnique(table, List.of(column.getColumnName()), where);
-                }
-            }
-        }
-        if (create.getIndexes() != null) {
-            for (Index index : create.getIndexes()) {
-                if (isUnique(index.getType())) {
-                    schema.addUnique(table, index.getColumnsNames(), where);
-                }
-            }
-        }
-    }
-
-    private void readAlter(String table, AlterExpression expression, String where) {
-        Index index = expression.getIndex();
-        if (index != null && isUnique(index.getType())) {
-            schema.addUnique(table, index.getColumnsNames(), where);
-        } else if (expression.getUk() || expression.getUkColumns() != null) {
-            if (expression.getUkColumns() != null) {
-                schema.addUnique(table, expression.getUkColumns(), where);
-            }
-        } else if (expression.getPkColumns() != null) {
-            schema.addUnique(table, expression.getPkColumns(), where);
-        }
-    }
-
-    private static boolean isUnique(String type) {
-        if (type == null) {
-            return false;
-        }
-        String upper = type.toUpperCase(Locale.ROOT);
-        return upper.contains("UNIQUE") || upper.contains("PRIMARY");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "parse error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    /** The statement's first line, cut short. */
+    private static String shown(String sql) {
+        String first = sql.lines().findFirst().orElse("").strip();
+        return first.length() <= SHOWN_CHARACTERS ? first : first.substring(0, SHOWN_CHARACTERS) + "...";
     }
 }

@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads unique keys from Liquibase changelogs, XML and YAML: {@code createTable} column constraints,
@@ -47,8 +51,20 @@ public final class LiquibaseReader {
                 readYaml(file, text);
             }
         } catch (Exception e) {
-            problems.accept(Problem.warning(file, 0, "cannot read this Liquibase changelog, its unique keys are ignored: " + e.getMessage()));
+            problems.accept(Problem.warning(file, lineOf(e), "cannot read this Liquibase changelog, its unique keys are ignored: "
+                    + e.getMessage()));
         }
+    }
+
+    /** Where the XML or YAML parser stopped, 0 when it does not say. */
+    private static int lineOf(Exception failure) {
+        if (failure instanceof SAXParseException xml && xml.getLineNumber() > 0) {
+            return xml.getLineNumber();
+        }
+        if (failure instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return yaml.getProblemMark().getLine() + 1;
+        }
+        return 0;
     }
 
     private void readXml(String file, String text) throws Exception {
@@ -56,7 +72,10 @@ public final class LiquibaseReader {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setNamespaceAware(false);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        // the default handler also prints each error to stderr; the exception is reported instead
+        builder.setErrorHandler(new DefaultHandler());
+        Document document = builder.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         for (Element create : elements(document, "createTable")) {
             String table = create.getAttribute("tableName");
             for (Element column : children(create, "column")) {
@@ -78,8 +97,10 @@ public final class LiquibaseReader {
                         children(index, "column").stream().map(c -> c.getAttribute("name")).toList(), file);
             }
         }
+        SqlLocator locator = new SqlLocator(text);
         for (Element sql : elements(document, "sql")) {
-            ddl.read(file, sql.getTextContent());
+            String statements = sqlText(sql);
+            ddl.read(file, statements, locator.firstLine(statements));
         }
     }
 
@@ -88,6 +109,7 @@ public final class LiquibaseReader {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         List<Map<String, Object>> changes = new ArrayList<>();
         collect(root, changes);
+        SqlLocator locator = new SqlLocator(text);
         for (Map<String, Object> change : changes) {
             change.forEach((kind, body) -> {
                 if (!(body instanceof Map<?, ?> map)) {
@@ -109,12 +131,31 @@ public final class LiquibaseReader {
                             schema.addUnique(table, columns(attributes).stream().map(c -> String.valueOf(c.get("name"))).toList(), file);
                         }
                     }
-                    case "sql" -> ddl.read(file, String.valueOf(attributes.get("sql")));
+                    case "sql" -> {
+                        String statements = String.valueOf(attributes.get("sql"));
+                        ddl.read(file, statements, locator.firstLine(statements));
+                    }
                     default -> {
                     }
                 }
             });
         }
+    }
+
+    /**
+     * The SQL of a {@code sql} change: its text, without what a nested {@code comment} says (only its line breaks,
+     * so that lines still match the file's).
+     */
+    private static String sqlText(Element sql) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = sql.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            } else {
+                text.append(child.getTextContent().replaceAll("[^\\n]", ""));
+            }
+        }
+        return text.toString();
     }
 
     /** Every map under a {@code changes:} list, wherever it is nested. */
