@@ -87,7 +87,8 @@ public final class LostUpdateCheck implements Check {
         String column = change.column();
         boolean counter = change.derivedFromItself() && (entity == null || entity.isNumeric(attributeOf(entity, column)));
         if (entity == null) {
-            Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column));
+            Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column))
+                    .map(g -> g.replaceAll(":\\w+", "?"));
             String where = "where <key> = ?" + guard.map(g -> " and " + g).orElse("");
             finding.fix("let the database compute the new value in one atomic statement", counter
                     ? "update " + row.table() + " set " + column + " = " + column + " + ? " + where
