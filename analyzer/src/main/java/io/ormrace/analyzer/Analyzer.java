@@ -270,6 +270,13 @@ public final class Analyzer {
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        int lambdaDepth = NestingGuard.lambdaDepth(text.get());
+        if (lambdaDepth > NestingGuard.MAX_LAMBDA_DEPTH) {
+            problems.accept(Problem.error(display(file), 0, "not parsed, skipped: block lambdas nested " + lambdaDepth
+                    + " deep as call arguments (more than " + NestingGuard.MAX_LAMBDA_DEPTH + "), which JavaParser "
+                    + "takes exponential time to parse"));
+            return Optional.empty();
+        }
         try {
             ParseResult<CompilationUnit> result = PARSER.get().parse(text.get());
             if (!result.isSuccessful() || result.getResult().isEmpty()) {

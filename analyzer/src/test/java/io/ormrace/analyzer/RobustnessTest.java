@@ -126,6 +126,30 @@ class RobustnessTest {
         assertThat(result.findings()).hasSize(new Analyzer(Path.of("")).analyze(List.of(fixture)).findings().size());
     }
 
+    @Test
+    @Timeout(60)
+    void blockLambdasNestedFortyDeepAreSkippedBeforeJavaParserHangsOnThem(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        String nested = "run(() -> {\n".repeat(40) + "int x = 1;\n" + "});\n".repeat(40);
+        Files.writeString(dir.resolve("Callbacks.java"), "package x;\nimport javax.sql.DataSource;\nclass Callbacks {\n"
+                + "    DataSource dataSource;\n    void run(Runnable r) { r.run(); }\n    void deep() {\n" + nested + "    }\n}\n");
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("Callbacks.java");
+            assertThat(problem.message()).contains("block lambdas nested 40 deep");
+        });
+        assertThat(result.findings()).hasSize(2);
+    }
+
+    @Test
+    void lambdaDepthIgnoresStringsAndComments() {
+        assertThat(NestingGuard.lambdaDepth("f(a -> { g(b -> { h(); }); }); k(c -> { });")).isEqualTo(2);
+        assertThat(NestingGuard.lambdaDepth("String s = \"-> { -> {\"; // -> {\n/* -> { */ f(a -> 1);")).isZero();
+        assertThat(NestingGuard.lambdaDepth("if (a) { f(x -> { }); } else { g(y -> { h(z -> { }); }); }")).isEqualTo(2);
+    }
+
     private static void copyWallet(Path dir) throws Exception {
         try (var files = Files.list(WALLET)) {
             for (Path file : files.toList()) {

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A Java check on one attribute ({@code account.getBalance().compareTo(amount) >= 0}, {@code stock < n},
@@ -18,23 +19,33 @@ import java.util.Optional;
  */
 final class GuardText {
 
-    private GuardText() {
+    /** @param column  how the attribute is written in the query: {@code a.balance} or {@code balance} */
+    static Optional<String> of(Node condition, boolean whenTrue, String attribute, String column,
+            Predicate<Node> isColumnAsRead) {
+        return new GuardText(attribute, isColumnAsRead).render(condition, whenTrue, column);
     }
 
-    /** @param column  how the attribute is written in the query: {@code a.balance} or {@code balance} */
-    static Optional<String> of(Node condition, boolean whenTrue, String attribute, String column) {
+    private final String attribute;
+    private final Predicate<Node> isColumnAsRead;
+
+    private GuardText(String attribute, Predicate<Node> isColumnAsRead) {
+        this.attribute = attribute;
+        this.isColumnAsRead = isColumnAsRead;
+    }
+
+    private Optional<String> render(Node condition, boolean whenTrue, String column) {
         if (!(condition instanceof Expression expression)) {
             return Optional.empty();
         }
         Expression bare = unwrap(expression);
         if (bare instanceof UnaryExpr unary && unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-            return of(unary.getExpression(), !whenTrue, attribute, column);
+            return render(unary.getExpression(), !whenTrue, column);
         }
-        if (isAttribute(bare, attribute)) {
+        if (isAttribute(bare)) {
             return Optional.of(column + " = " + whenTrue);
         }
         if (bare instanceof MethodCallExpr equals && equals.getNameAsString().equals("equals") && equals.getArguments().size() == 1
-                && equals.getScope().filter(scope -> isAttribute(scope, attribute)).isPresent()) {
+                && equals.getScope().filter(this::isAttribute).isPresent()) {
             return Optional.of(column + (whenTrue ? " = " : " <> ") + value(equals.getArgument(0)));
         }
         if (!(bare instanceof BinaryExpr binary)) {
@@ -48,17 +59,17 @@ final class GuardText {
         Expression right = unwrap(binary.getRight());
         if (left instanceof MethodCallExpr compare && compare.getNameAsString().equals("compareTo")
                 && compare.getArguments().size() == 1 && right.toString().equals("0")
-                && compare.getScope().filter(scope -> isAttribute(scope, attribute)).isPresent()) {
+                && compare.getScope().filter(this::isAttribute).isPresent()) {
             left = compare.getScope().get();
             right = compare.getArgument(0);
         }
-        if (isAttribute(right, attribute) && !isAttribute(left, attribute)) {
+        if (isAttribute(right) && !isAttribute(left)) {
             Expression swap = left;
             left = right;
             right = swap;
             operator = mirror(operator);
         }
-        if (!isAttribute(left, attribute)) {
+        if (!isAttribute(left)) {
             return Optional.empty();
         }
         return Optional.of(column + " " + (whenTrue ? operator : negate(operator)) + " " + value(right));
@@ -68,9 +79,18 @@ final class GuardText {
         return expression instanceof EnclosedExpr enclosed ? unwrap(enclosed.getInner()) : expression;
     }
 
-    /** {@code getStock()}, {@code isPaid()}, {@code stock}, {@code this.stock}, {@code item.getStock()}. */
-    private static boolean isAttribute(Expression expression, String attribute) {
+    /**
+     * {@code getStock()}, {@code isPaid()}, {@code stock}, {@code this.stock}, {@code item.getStock()}, or any
+     * expression the walk saw hold the column as read (a local copied from a result set).
+     */
+    private boolean isAttribute(Expression expression) {
+        if (isColumnAsRead.test(expression)) {
+            return true;
+        }
         Expression bare = unwrap(expression);
+        if (bare != expression && isColumnAsRead.test(bare)) {
+            return true;
+        }
         if (bare instanceof MethodCallExpr call && call.getArguments().isEmpty()) {
             String name = call.getNameAsString().replaceFirst("^(get|is)(?=[A-Z])", "");
             return !name.isEmpty() && (Character.toLowerCase(name.charAt(0)) + name.substring(1)).equals(attribute);

@@ -87,9 +87,12 @@ public final class LostUpdateCheck implements Check {
         String column = change.column();
         boolean counter = change.derivedFromItself() && (entity == null || entity.isNumeric(attributeOf(entity, column)));
         if (entity == null) {
-            Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column))
+            Optional<String> guard = change.condition()
+                    .flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column, change::isOwnColumn))
                     .map(g -> g.replaceAll(":\\w+", "?"));
-            String where = "where <key> = ?" + guard.map(g -> " and " + g).orElse("");
+            String key = row.keyColumns().isEmpty() ? "<key> = ?"
+                    : String.join(" and ", row.keyColumns().stream().map(c -> c + " = ?").toList());
+            String where = "where " + key + guard.map(g -> " and " + g).orElse("");
             finding.fix("let the database compute the new value in one atomic statement", counter
                     ? "update " + row.table() + " set " + column + " = " + column + " + ? " + where
                             + (guard.isPresent() ? "  -- 0 rows: the check failed" : "")
@@ -104,7 +107,8 @@ public final class LostUpdateCheck implements Check {
         String attribute = attributeOf(entity, column);
         String id = entity.idColumns().isEmpty() ? "id" : attributeOf(entity, entity.idColumns().get(0));
         String path = alias + "." + attribute;
-        Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), attribute, path));
+        Optional<String> guard = change.condition().flatMap(c -> GuardText.of(c, change.underTrueCondition(), attribute, path,
+                change::isOwnColumn));
         String key = " where " + alias + "." + id + " = :" + id;
         String update;
         String outcome;

@@ -29,13 +29,11 @@ public final class CallSites {
 
     private final Map<String, List<Site>> byName = new HashMap<>();
 
-    void add(MethodCallExpr call) {
-        Optional<MethodDeclaration> caller = call.findAncestor(MethodDeclaration.class);
-        Optional<TypeDeclaration> type = call.findAncestor(TypeDeclaration.class);
-        if (caller.isPresent() && type.isPresent()) {
-            byName.computeIfAbsent(key(call.getNameAsString(), call.getArguments().size()), k -> new ArrayList<>())
-                    .add(new Site(call, caller.get(), type.get()));
-        }
+    /** The calls written in a method's body, lambdas and local classes included. */
+    void addCallsOf(MethodDeclaration caller, TypeDeclaration<?> type) {
+        caller.getBody().ifPresent(body -> body.walk(MethodCallExpr.class, call -> byName
+                .computeIfAbsent(key(call.getNameAsString(), call.getArguments().size()), k -> new ArrayList<>())
+                .add(new Site(call, caller, type))));
     }
 
     /** The calls of {@code method} of {@code owner} whose receiver is known to be of that type. */

@@ -5,7 +5,6 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.ormrace.analyzer.Contained;
@@ -64,9 +63,15 @@ public final class CodeIndex {
                 });
             }
         }
-        for (SourceFile file : files) {
-            Contained.run(problems, file.path(), 1, "indexing the calls of the file",
-                    () -> file.unit().findAll(MethodCallExpr.class).forEach(index.callSites::add));
+        for (List<TypeEntry> entries : index.types.values()) {
+            for (TypeEntry entry : entries) {
+                for (List<MethodDeclaration> overloads : index.members.get(entry.declaration()).methods().values()) {
+                    for (MethodDeclaration method : overloads) {
+                        Contained.run(problems, entry.file().path(), method, "indexing the calls of " + entry.name() + "."
+                                + method.getNameAsString(), () -> index.callSites.addCallsOf(method, entry.declaration()));
+                    }
+                }
+            }
         }
         new EntityReader(index, schema, problems).readAll();
         new RepositoryReader(index, problems).readAll();

@@ -13,45 +13,42 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a method without a transaction of its own always runs inside its callers' transactions: every call of it
- * the sources show is made from a {@code @Transactional} method, inside a transaction callback, or from a method
- * that is itself only called that way. A method nobody in the sources calls is an entry point, and decides alone.
+ * Whether a method without a transaction of its own can run without one: whether some chain of calls the sources
+ * show leads to it from an entry point (a method nothing in the sources calls) with no {@code @Transactional} method
+ * and no transaction callback on the way. A chain longer than the search goes is taken to be in a transaction, so
+ * that a lock in a DAO is reported only where a path without a transaction is shown.
  */
 final class CallerTransactions {
 
-    private static final int DEPTH = 4;
+    private static final int DEPTH = 6;
     private static final Set<String> CALLBACKS = Set.of("execute", "executeWithoutResult", "inTransaction",
             "fromTransaction", "runInTransaction", "callInTransaction", "doInTransaction");
 
     private CallerTransactions() {
     }
 
-    static boolean always(CodeIndex index, MethodDeclaration method, TypeDeclaration<?> owner) {
+    static boolean reachableWithout(CodeIndex index, MethodDeclaration method, TypeDeclaration<?> owner) {
         Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         seen.add(method);
-        return always(index, method, owner, 0, seen);
+        return reachableWithout(index, method, owner, 0, seen);
     }
 
-    private static boolean always(CodeIndex index, MethodDeclaration method, TypeDeclaration<?> owner, int depth,
+    private static boolean reachableWithout(CodeIndex index, MethodDeclaration method, TypeDeclaration<?> owner, int depth,
             Set<MethodDeclaration> seen) {
         List<CallSites.Site> callers = index.callers(method, owner);
         if (callers.isEmpty()) {
-            return false;
+            return true;
         }
         for (CallSites.Site site : callers) {
-            if (Transactions.declared(site.caller(), site.callerType()).begins() || insideCallback(site.call())) {
+            if (Transactions.declared(site.caller(), site.callerType()).begins() || insideCallback(site.call())
+                    || depth >= DEPTH || !seen.add(site.caller())) {
                 continue;
             }
-            if (seen.contains(site.caller())) {
-                continue; // a cycle adds no path from outside
+            if (reachableWithout(index, site.caller(), site.callerType(), depth + 1, seen)) {
+                return true;
             }
-            seen.add(site.caller());
-            if (depth < DEPTH && always(index, site.caller(), site.callerType(), depth + 1, seen)) {
-                continue;
-            }
-            return false;
         }
-        return true;
+        return false;
     }
 
     /** {@code transactionTemplate.execute(status -> dao.lock(...))}. */

@@ -22,6 +22,8 @@ final class FlowContext {
     private final Consumer<Event> events;
     final Map<TxScope, List<RowOrigin>> rowsByScope = new IdentityHashMap<>();
     final List<Lookup> loadedTables = new ArrayList<>();
+    /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */
+    final Map<com.github.javaparser.ast.Node, Value.ColumnRef> copies = new IdentityHashMap<>();
     final Deque<CallableDeclaration<?>> stack = new ArrayDeque<>();
     /**
      * How many more calls the walk of this entry point may go into: without a bound, a fan-out of helpers calling

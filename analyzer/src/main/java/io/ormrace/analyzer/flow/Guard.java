@@ -21,11 +21,14 @@ final class Guard {
     /** The code runs when the condition is true (a then-branch), or when it is false (an else, or after an exit). */
     final boolean whenTrue;
     final List<Effect> effects = new ArrayList<>();
+    /** The parts of the condition that are a column as read. */
+    final java.util.Map<Node, Value.ColumnRef> operands;
 
-    Guard(Set<Value.ColumnRef> columns, Node condition, boolean whenTrue) {
+    Guard(Set<Value.ColumnRef> columns, Node condition, boolean whenTrue, java.util.Map<Node, Value.ColumnRef> operands) {
         this.columns = columns;
         this.condition = condition;
         this.whenTrue = whenTrue;
+        this.operands = operands;
     }
 
     /**

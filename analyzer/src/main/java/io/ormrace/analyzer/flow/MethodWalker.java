@@ -55,6 +55,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -259,6 +260,18 @@ public final class MethodWalker {
         return thenExits && elseExits;
     }
 
+    /** The parts of a condition that are a column exactly as read ({@code available} in {@code available < n}). */
+    private Map<Node, Value.ColumnRef> operands(Node condition) {
+        Map<Node, Value.ColumnRef> operands = new IdentityHashMap<>();
+        for (Expression part : condition.findAll(Expression.class)) {
+            Value.ColumnRef column = context.copies.get(part);
+            if (column != null) {
+                operands.put(part, column);
+            }
+        }
+        return operands;
+    }
+
     /** A throw, or a block that ends with one: the branch rejects what it found. */
     private static boolean throwsAtEnd(Statement statement) {
         if (statement instanceof BlockStmt block) {
@@ -268,11 +281,11 @@ public final class MethodWalker {
     }
 
     /** The flow inside one branch of a condition: guarded by its columns, and knowing whether a lookup was empty. */
-    private static Flow branch(Flow base, Set<Value.ColumnRef> refs, Value.Presence presence, boolean whenTrue, Node condition) {
+    private Flow branch(Flow base, Set<Value.ColumnRef> refs, Value.Presence presence, boolean whenTrue, Node condition) {
         Flow flow = base.copy();
         flow.guards.addAll(refs);
         if (!refs.isEmpty()) {
-            flow.regions.add(new Guard(refs, condition, whenTrue));
+            flow.regions.add(new Guard(refs, condition, whenTrue, operands(condition)));
         }
         if (presence != null && presence.lookup() != null && presence.presentWhenTrue() != whenTrue) {
             flow.emptyLookups.add(presence.lookup());
@@ -304,6 +317,14 @@ public final class MethodWalker {
     // ---------------------------------------------------------------- expressions
 
     Value eval(Expression expression) {
+        Value value = evaluate(expression);
+        if (value instanceof Value.Scalar scalar && scalar.copy()) {
+            context.copies.put(expression, scalar.sources().iterator().next());
+        }
+        return value;
+    }
+
+    private Value evaluate(Expression expression) {
         if (expression instanceof MethodCallExpr call) {
             return call(call);
         }
@@ -881,7 +902,7 @@ public final class MethodWalker {
         }
         if (callSite == null && reason == null && noTransactionReason == null && !context.stack.isEmpty()
                 && context.stack.peekLast() instanceof MethodDeclaration entry && entry.isPublic()
-                && CallerTransactions.always(context.index, entry, owner)) {
+                && !CallerTransactions.reachableWithout(context.index, entry, owner)) {
             return false;
         }
         String why = reason != null ? reason : noTransactionReason != null ? noTransactionReason

@@ -52,6 +52,12 @@ public final class RowOrigin {
             return guard == null ? java.util.Optional.empty() : java.util.Optional.of(guard.condition);
         }
 
+        /** Whether a part of the check is this change's column exactly as read ({@code available} in {@code available < n}). */
+        public boolean isOwnColumn(Node operand) {
+            Value.ColumnRef ref = guard == null ? null : guard.operands.get(operand);
+            return ref != null && ref.column().equals(io.ormrace.analyzer.schema.Names.key(column));
+        }
+
         /** Whether the change runs when its check's condition is true, or when it is false. */
         public boolean underTrueCondition() {
             return guard == null || guard.whenTrue;
@@ -87,6 +93,11 @@ public final class RowOrigin {
 
     public Node readAt() {
         return readAt;
+    }
+
+    /** The columns the row was looked up by (its key, when the lookup is by one), or none. */
+    public List<String> keyColumns() {
+        return lookup == null ? List.of() : lookup.columns();
     }
 
     public String readDescription() {
