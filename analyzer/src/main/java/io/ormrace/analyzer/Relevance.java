@@ -19,7 +19,7 @@ final class Relevance {
     /** How far from a file using the database a caller may be and still be walked as the start of a race. */
     static final int ROUNDS = 2;
 
-    private static final Pattern DATABASE = Pattern.compile("@Entity\\b|@MappedSuperclass\\b|@Embeddable\\b"
+    private static final Pattern DATABASE = Pattern.compile("@Entity\\b|@MappedSuperclass\\b|@Embeddable\\b|@Table\\b"
             + "|EntityManager\\b|\\bSession\\b|JdbcTemplate\\b|JdbcClient\\b|prepareStatement\\s*\\(|createStatement\\s*\\("
             + "|TransactionTemplate\\b|@Transactional\\b|LockModeType\\b|Repository\\s*<|@Query\\b|@Lock\\b"
             + "|DataSource\\b|getConnection\\s*\\(");

@@ -95,4 +95,18 @@ class PrecisionTest {
         assertThat(findings(FIXTURE, true)).filteredOn(f -> f.location().path().contains("src/test/java"))
                 .singleElement().satisfies(f -> assertThat(f.anchor()).endsWith("WalletServiceTest#bumpForTheTest"));
     }
+
+    @Test
+    void aSpringDataJdbcAggregateGetsSpringDataJdbcFixes() throws Exception {
+        Finding reserve = findings(Path.of("src/test/resources/fixtures/spring-data-jdbc"), false).stream()
+                .filter(f -> f.anchor().endsWith("#reserve")).findFirst().orElseThrow();
+
+        assertThat(reserve.fixes()).extracting(Fix::code).containsExactly(
+                "@Modifying @Query(\"update product set stock = stock + :delta where id = :id and stock >= :quantity\") "
+                        + "boolean ...;  // false: 0 rows, the check failed",
+                "@Lock(LockMode.PESSIMISTIC_WRITE) Optional<Product> findWithLockById(...);  "
+                        + "// org.springframework.data.relational.repository.Lock, instead of ProductRepository.findById",
+                "@Version private Long version;  // org.springframework.data.annotation.Version in Product: save() then "
+                        + "throws OptimisticLockingFailureException; retry the whole read-modify-write");
+    }
 }

@@ -103,6 +103,10 @@ public final class LostUpdateCheck implements Check {
                             + "; update ...; commit");
             return;
         }
+        if (entity.relational()) {
+            aggregateFixes(finding, row, change, counter);
+            return;
+        }
         String alias = entity.name().substring(0, 1).toLowerCase(java.util.Locale.ROOT);
         String attribute = attributeOf(entity, column);
         String id = entity.idColumns().isEmpty() ? "id" : attributeOf(entity, entity.idColumns().get(0));
@@ -142,6 +146,30 @@ public final class LostUpdateCheck implements Check {
         }
         finding.fix("detect the conflict and retry", "@Version private long version;  // in " + entity.name()
                 + " or a @MappedSuperclass, then retry the whole read-modify-write on OptimisticLockException");
+    }
+
+    /** Spring Data JDBC: SQL in {@code @Query}, its own {@code @Lock(LockMode...)} and {@code @Version}. */
+    private static void aggregateFixes(Finding.Builder finding, RowOrigin row, RowOrigin.Change change, boolean counter) {
+        EntityInfo entity = row.entity();
+        String column = change.column();
+        String id = entity.idColumns().isEmpty() ? "id" : entity.idColumns().get(0);
+        Optional<String> guard = change.condition()
+                .flatMap(c -> GuardText.of(c, change.underTrueCondition(), attributeOf(entity, column), column, change::isOwnColumn));
+        String where = " where " + id + " = :" + attributeOf(entity, id) + guard.map(g -> " and " + g).orElse("");
+        String update = counter ? "update " + entity.table() + " set " + column + " = " + column + " + :delta" + where
+                : "update " + entity.table() + " set " + column + " = :next" + where
+                        + (guard.isPresent() ? "" : " and " + column + " = :expected");
+        finding.fix(counter ? "let the database compute the new value in one atomic statement"
+                        : "make the check and the write one atomic statement",
+                "@Modifying @Query(\"" + update + "\") boolean ...;  // false: 0 rows, " + (counter && guard.isPresent()
+                        ? "the check failed" : "another caller changed the row first"));
+        finding.fix("lock the row from the read to the commit, in the @Transactional method",
+                "@Lock(LockMode.PESSIMISTIC_WRITE) Optional<" + entity.name() + "> findWithLockBy"
+                        + Character.toUpperCase(attributeOf(entity, id).charAt(0)) + attributeOf(entity, id).substring(1)
+                        + "(...);  // org.springframework.data.relational.repository.Lock, instead of " + row.readDescription());
+        finding.fix("detect the conflict and retry", "@Version private Long version;  // org.springframework.data.annotation."
+                + "Version in " + entity.name() + ": save() then throws OptimisticLockingFailureException; retry the whole "
+                + "read-modify-write");
     }
 
     /** PostgreSQL refuses a plain 'for update' on the nullable side of an outer join: lock the row's own table. */

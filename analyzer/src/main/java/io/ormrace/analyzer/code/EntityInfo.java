@@ -10,10 +10,10 @@ import java.util.Optional;
  * direct or inherited, or Hibernate's {@code @OptimisticLocking(DIRTY|ALL)}).
  */
 public record EntityInfo(String name, String table, Map<String, String> columns, List<String> idColumns, boolean versioned,
-        Map<String, String> javaTypes, java.util.Set<String> collections) {
+        Map<String, String> javaTypes, java.util.Set<String> collections, boolean relational) {
 
     public EntityInfo(String name, String table, Map<String, String> columns, List<String> idColumns, boolean versioned) {
-        this(name, table, columns, idColumns, versioned, Map.of(), java.util.Set.of());
+        this(name, table, columns, idColumns, versioned, Map.of(), java.util.Set.of(), false);
     }
 
     /** A one-to-many, many-to-many or element collection: rows of another table, not a column of this one. */

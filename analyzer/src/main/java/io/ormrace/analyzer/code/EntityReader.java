@@ -35,15 +35,22 @@ final class EntityReader {
     void readAll() {
         for (CodeIndex.TypeEntry entry : index.allTypes()) {
             if (entry.declaration() instanceof ClassOrInterfaceDeclaration type && !type.isInterface()
-                    && Annotations.has(type, "Entity")) {
+                    && (Annotations.has(type, "Entity") || isAggregate(type))) {
                 Contained.run(problems, entry.file().path(), type, "reading the entity " + entry.name(),
                         () -> index.addEntity(read(type, entry.file())));
             }
         }
     }
 
+    /** A Spring Data JDBC (or R2DBC) aggregate: {@code @Table} from Spring Data, no JPA {@code @Entity}, an {@code @Id}. */
+    private static boolean isAggregate(ClassOrInterfaceDeclaration type) {
+        return Annotations.has(type, "Table") && !Annotations.has(type, "Entity")
+                && type.getFields().stream().anyMatch(field -> Annotations.has(field, "Id"));
+    }
+
     private EntityInfo read(ClassOrInterfaceDeclaration type, SourceFile file) {
-        String table = Annotations.find(type, "Table").flatMap(t -> Annotations.string(t, "name"))
+        String table = Annotations.find(type, "Table").flatMap(t -> Annotations.string(t, "name")
+                        .or(() -> Annotations.string(t, "value")))
                 .or(() -> Annotations.find(type, "Entity").flatMap(e -> Annotations.string(e, "name")))
                 .orElse(Names.snake(type.getNameAsString()));
         String where = file.path() + ":" + type.getBegin().map(p -> p.line).orElse(1);
@@ -62,7 +69,7 @@ final class EntityReader {
                 .flatMap(a -> Annotations.attribute(a, "type")).flatMap(Annotations::constantName)
                 .filter(mode -> mode.equals("DIRTY") || mode.equals("ALL")).isPresent();
         return new EntityInfo(type.getNameAsString(), table, mapping.columns, List.copyOf(mapping.id),
-                mapping.versioned || optimisticLocking, mapping.javaTypes, mapping.collections);
+                mapping.versioned || optimisticLocking, mapping.javaTypes, mapping.collections, isAggregate(type));
     }
 
     private static final class Mapping {
@@ -94,7 +101,7 @@ final class EntityReader {
             for (VariableDeclarator variable : field.getVariables()) {
                 String attribute = variable.getNameAsString();
                 Optional<AnnotationExpr> column = Annotations.find(field, "Column");
-                String name = column.flatMap(c -> Annotations.string(c, "name"))
+                String name = column.flatMap(c -> Annotations.string(c, "name").or(() -> Annotations.string(c, "value")))
                         .or(() -> Annotations.find(field, "JoinColumn").flatMap(c -> Annotations.string(c, "name")))
                         .orElse(Annotations.has(field, "ManyToOne", "OneToOne") ? Names.snake(attribute) + "_id" : Names.snake(attribute));
                 mapping.columns.put(attribute, name);
