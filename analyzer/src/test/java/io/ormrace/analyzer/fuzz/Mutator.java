@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
  */
 final class Mutator {
 
-    /** Whitespace, comments, text blocks, string and character literals, names, numbers, operators, anything else. */
+    /**
+     * Whitespace, comments, text blocks, string and character literals, names, numbers, operators, anything else.
+     * The literals are unrolled loops: an alternation under a star recurses once a character, past the stack on a
+     * long line.
+     */
     private static final Pattern TOKEN = Pattern.compile("\\s+|//[^\\n]*|/\\*.*?\\*/|\"\"\"[\\s\\S]*?\"\"\""
-            + "|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\\\n]|\\\\.)*'|\\$\\$.*?\\$\\$|[\\p{L}_$][\\p{L}\\p{N}_$]*|\\d[\\w.]*"
+            + "|\"[^\"\\\\\\n]*+(?:\\\\.[^\"\\\\\\n]*+)*+\"|'[^'\\\\\\n]*+(?:\\\\.[^'\\\\\\n]*+)*+'|\\$\\$.*?\\$\\$|[\\p{L}_$][\\p{L}\\p{N}_$]*|\\d[\\w.]*"
             + "|->|::|\\+\\+|--|&&|\\|\\||[-+*/%&|^!=<>]=?|.", Pattern.DOTALL);
     private static final Pattern NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern CALL = Pattern.compile("\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*\\s*\\(");
@@ -116,7 +120,9 @@ final class Mutator {
     private static String duplicateLine(String text, Choices c) {
         List<String> lines = lines(text);
         int line = c.below(lines.size());
-        int times = c.pick(1, 2, 5, 50);
+        // not 50: a line opening a lambda argument, repeated, nests lambdas that JavaParser parses in time exponential
+        // in their depth (FuzzRegressionTest.lambdasNestedTwentyFiveDeepAsArguments); 8 still parses in well under a second
+        int times = c.pick(1, 2, 5, 8);
         for (int i = 0; i < times; i++) {
             lines.add(line, lines.get(line));
         }
