@@ -54,7 +54,9 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
         String lower = sql.toLowerCase(Locale.ROOT);
         int set = lower.indexOf(" set ");
         int where = set < 0 ? lower.indexOf(" where ") : lower.indexOf(" where ", set);
-        String assignments = set < 0 ? "" : sql.substring(set + 5, where < 0 ? sql.length() : where);
+        int assignmentsEnd = where < 0 ? sql.length() : where;
+        // in "set where" the two share the space between them, and the set assigns nothing
+        String assignments = set < 0 ? "" : sql.substring(Math.min(set + 5, assignmentsEnd), assignmentsEnd);
         String whereText = where < 0 ? "" : sql.substring(where + 7);
         Map<String, Integer> fromParameter = new LinkedHashMap<>();
         Map<String, String> fromNamed = new LinkedHashMap<>();

@@ -151,6 +151,12 @@ class FuzzRegressionTest {
         assertAnalyzedAsMarked(template("update account set . = ? where id = ?"));
     }
 
+    /** {@code " set "} and {@code " where "} share the space between them. */
+    @Test
+    void anUpdateThatSetsNothing() {
+        assertAnalyzedAsMarked(template("update account set where id = ?"));
+    }
+
     @Test
     void aSelectOfNoName() {
         assertAnalyzedAsMarked(template("select . from account where id = ?"));
