@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Decodes a generated list of numbers into the choices a generator makes, one number a choice. Once the list runs
- * out every choice is 0, so a generator must put its simplest option first: jqwik shrinks the list (shorter, smaller
- * numbers) and the input decoded from it shrinks with it.
+ * out every choice is 0, so a generator must put its simplest option first: {@link Shrinker} shrinks the list
+ * (shorter, smaller numbers) and the input decoded from it shrinks with it.
  */
 final class Choices {
 

@@ -5,22 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the Java front end (JavaParser, the code index, the method walk, the checks): whatever Java it is given,
  * the analysis returns and reports no internal error. Parse errors are fine: they are the input's, not ours.
  *
- * <p>Bounded for the build (a few seconds). To fuzz longer by hand, set the tries of every property:
+ * <p>Bounded for the build (a few seconds). To fuzz longer by hand, set the tries of every property ({@link FuzzRunner}):
  * {@code mvn -B -q test -pl analyzer -Dtest=JavaFrontEndFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dormrace.fuzz.tries=20000}; {@code -Dormrace.fuzz.seed=<seed>} replays the seed a failure printed. A crash found
  * becomes a test of {@link FuzzRegressionTest}.
  */
-@AddLifecycleHook(FuzzTries.class)
 class JavaFrontEndFuzzTest {
 
     /** The fixtures, and the samples' main sources when the checkout has them: small projects to mutate. */
@@ -47,35 +42,39 @@ class JavaFrontEndFuzzTest {
     private static final Mutator MUTATOR = new Mutator(WORDS, ARGUMENTS);
 
     /** A fixture project with one to a few of its Java files mutated, the rest intact. */
-    @Property(tries = 100)
-    void mutatedFixturesNeverCrashTheAnalyzer(@ForAll @IntRange(min = 0, max = 10_000) int project,
-            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Choices choices = new Choices(numbers);
-        Map<String, String> files = new LinkedHashMap<>(PROJECTS.get(project % PROJECTS.size()));
-        List<String> javaFiles = files.keySet().stream().filter(f -> f.endsWith(".java")).toList();
-        int edits = 1 + choices.below(3);
-        for (int i = 0; i < edits; i++) {
-            String file = choices.pick(javaFiles);
-            files.put(file, MUTATOR.mutate(files.get(file), choices, 1 + choices.below(6)));
-        }
-        Fuzz.analyzeWithoutInternalErrors(files);
+    @Test
+    void mutatedFixturesNeverCrashTheAnalyzer() {
+        FuzzRunner.check("mutated fixtures", 100, 10_000, 40, (project, numbers) -> {
+            Choices choices = new Choices(numbers);
+            Map<String, String> files = new LinkedHashMap<>(PROJECTS.get(project % PROJECTS.size()));
+            List<String> javaFiles = files.keySet().stream().filter(f -> f.endsWith(".java")).toList();
+            int edits = 1 + choices.below(3);
+            for (int i = 0; i < edits; i++) {
+                String file = choices.pick(javaFiles);
+                files.put(file, MUTATOR.mutate(files.get(file), choices, 1 + choices.below(6)));
+            }
+            Fuzz.analyzeWithoutInternalErrors(files);
+        });
     }
 
     /** A generated project: entities, repositories, services, JDBC code. */
-    @Property(tries = 120)
-    void generatedProjectsNeverCrashTheAnalyzer(@ForAll @Size(max = 800) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Fuzz.analyzeWithoutInternalErrors(JavaProjects.generate(new Choices(numbers)));
+    @Test
+    void generatedProjectsNeverCrashTheAnalyzer() {
+        FuzzRunner.check("generated projects", 120, 800,
+                numbers -> Fuzz.analyzeWithoutInternalErrors(JavaProjects.generate(new Choices(numbers))));
     }
 
     /** A generated project, then mutated. */
-    @Property(tries = 80)
-    void mutatedGeneratedProjectsNeverCrashTheAnalyzer(@ForAll @Size(max = 800) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Choices choices = new Choices(numbers);
-        Map<String, String> files = new LinkedHashMap<>(JavaProjects.generate(choices));
-        List<String> javaFiles = List.copyOf(files.keySet());
-        String file = choices.pick(javaFiles);
-        files.put(file, MUTATOR.mutate(files.get(file), choices, 1 + choices.below(3)));
-        Fuzz.analyzeWithoutInternalErrors(files);
+    @Test
+    void mutatedGeneratedProjectsNeverCrashTheAnalyzer() {
+        FuzzRunner.check("mutated generated projects", 80, 800, numbers -> {
+            Choices choices = new Choices(numbers);
+            Map<String, String> files = new LinkedHashMap<>(JavaProjects.generate(choices));
+            List<String> javaFiles = List.copyOf(files.keySet());
+            String file = choices.pick(javaFiles);
+            files.put(file, MUTATOR.mutate(files.get(file), choices, 1 + choices.below(3)));
+            Fuzz.analyzeWithoutInternalErrors(files);
+        });
     }
 
     private static List<Map<String, String>> projects() {

@@ -5,23 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the schema front end (SQL DDL through JSqlParser, Liquibase XML and YAML changelogs): whatever schema file
  * it is given, the analysis returns and reports no internal error. A file it cannot read is a warning, not a crash.
  * Some tries add a small Spring Data project whose get-or-create checks ask the schema for unique keys.
  *
- * <p>Bounded for the build (a few seconds). To fuzz longer by hand, set the tries of every property:
+ * <p>Bounded for the build (a few seconds). To fuzz longer by hand, set the tries of every property ({@link FuzzRunner}):
  * {@code mvn -B -q test -pl analyzer -Dtest=SchemaFrontEndFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dormrace.fuzz.tries=20000}; {@code -Dormrace.fuzz.seed=<seed>} replays the seed a failure printed. A crash found
  * becomes a test of {@link FuzzRegressionTest}.
  */
-@AddLifecycleHook(FuzzTries.class)
 class SchemaFrontEndFuzzTest {
 
     /** Entities with their get-or-create code: the schema decides which rule their inserts break. */
@@ -37,36 +32,44 @@ class SchemaFrontEndFuzzTest {
     private static final List<String> SQL_ARGUMENTS = List.of("id", "a, b", "", "\"x\"", "lower(a)", "1", "null", "(a)", "a desc");
     private static final Mutator MUTATOR = new Mutator(SQL_WORDS, SQL_ARGUMENTS);
 
-    @Property(tries = 120)
-    void generatedDdlNeverCrashesTheAnalyzer(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Choices choices = new Choices(numbers);
-        Fuzz.analyzeWithoutInternalErrors(project(choices, "db/migration/V1__fuzz.sql", SchemaTexts.ddl(choices)));
+    @Test
+    void generatedDdlNeverCrashesTheAnalyzer() {
+        FuzzRunner.check("generated DDL", 120, 300, numbers -> {
+            Choices choices = new Choices(numbers);
+            Fuzz.analyzeWithoutInternalErrors(project(choices, "db/migration/V1__fuzz.sql", SchemaTexts.ddl(choices)));
+        });
     }
 
-    @Property(tries = 100)
-    void generatedLiquibaseXmlNeverCrashesTheAnalyzer(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Choices choices = new Choices(numbers);
-        Fuzz.analyzeWithoutInternalErrors(project(choices, "db/changelog/db.changelog-master.xml", SchemaTexts.xml(choices)));
+    @Test
+    void generatedLiquibaseXmlNeverCrashesTheAnalyzer() {
+        FuzzRunner.check("generated Liquibase XML", 100, 300, numbers -> {
+            Choices choices = new Choices(numbers);
+            Fuzz.analyzeWithoutInternalErrors(project(choices, "db/changelog/db.changelog-master.xml", SchemaTexts.xml(choices)));
+        });
     }
 
-    @Property(tries = 100)
-    void generatedLiquibaseYamlNeverCrashesTheAnalyzer(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Choices choices = new Choices(numbers);
-        Fuzz.analyzeWithoutInternalErrors(project(choices, "db/changelog/db.changelog-master.yaml", SchemaTexts.yaml(choices)));
+    @Test
+    void generatedLiquibaseYamlNeverCrashesTheAnalyzer() {
+        FuzzRunner.check("generated Liquibase YAML", 100, 300, numbers -> {
+            Choices choices = new Choices(numbers);
+            Fuzz.analyzeWithoutInternalErrors(project(choices, "db/changelog/db.changelog-master.yaml", SchemaTexts.yaml(choices)));
+        });
     }
 
     /** A schema file (a seed, or one generated) with a few mutations. */
-    @Property(tries = 120)
-    void mutatedSchemaFilesNeverCrashTheAnalyzer(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 1 << 20) Integer> numbers) {
-        Choices choices = new Choices(numbers);
-        Map.Entry<String, String> file = switch (choices.below(4)) {
-            case 0 -> Map.entry("db/migration/V1__fuzz.sql", SchemaTexts.ddl(choices));
-            case 1 -> Map.entry("db/changelog/changelog.xml", SchemaTexts.xml(choices));
-            case 2 -> Map.entry("db/changelog/changelog.yml", SchemaTexts.yaml(choices));
-            default -> choices.pick(SEEDS);
-        };
-        String mutated = MUTATOR.mutate(file.getValue(), choices, 1 + choices.below(6));
-        Fuzz.analyzeWithoutInternalErrors(project(choices, file.getKey(), mutated));
+    @Test
+    void mutatedSchemaFilesNeverCrashTheAnalyzer() {
+        FuzzRunner.check("mutated schema files", 120, 300, numbers -> {
+            Choices choices = new Choices(numbers);
+            Map.Entry<String, String> file = switch (choices.below(4)) {
+                case 0 -> Map.entry("db/migration/V1__fuzz.sql", SchemaTexts.ddl(choices));
+                case 1 -> Map.entry("db/changelog/changelog.xml", SchemaTexts.xml(choices));
+                case 2 -> Map.entry("db/changelog/changelog.yml", SchemaTexts.yaml(choices));
+                default -> choices.pick(SEEDS);
+            };
+            String mutated = MUTATOR.mutate(file.getValue(), choices, 1 + choices.below(6));
+            Fuzz.analyzeWithoutInternalErrors(project(choices, file.getKey(), mutated));
+        });
     }
 
     /** The schema file, with the Java project beside it in one try of four. */
