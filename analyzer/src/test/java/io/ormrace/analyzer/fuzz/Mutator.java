@@ -157,6 +157,11 @@ final class Mutator {
             return text;
         }
         String link = text.substring(call[0], end + 1);
+        if (text.startsWith(link, end + 1)) {
+            // a chain this made already: lengthened again, 2000 links overflow the walk's stack
+            // (FuzzRegressionTest.aCallChainTwoThousandLinksLong)
+            return text;
+        }
         int times = c.pick(2, 3, 10, 100, 1000);
         return text.substring(0, end + 1) + link.repeat(times) + text.substring(end + 1);
     }
