@@ -136,20 +136,19 @@ public final class Analyzer {
                 toParse.add(javaFiles.get(i));
             }
         }
-        List<SourceFile> sources = toParse.parallelStream()
-                .map(file -> parse(file, ignored -> { }, problems))
-                .flatMap(Optional::stream)
-                .collect(Collectors.toList());
-        CodeIndex index = CodeIndex.build(sources, schema, problems);
-
-        List<Event> events = sources.parallelStream()
-                .flatMap(source -> {
-                    List<Event> found = new ArrayList<>();
-                    Contained.run(problems, source.path(), 1, "walking the file",
-                            () -> found.addAll(EntryPoints.walk(index, source, problems)));
-                    return found.stream();
-                })
-                .collect(Collectors.toList());
+        List<SourceFile> sources;
+        List<Event> events = new ArrayList<>();
+        try (Workers workers = new Workers()) {
+            sources = workers.map(toParse, file -> parse(file, ignored -> { }, problems)).stream()
+                    .flatMap(Optional::stream).collect(Collectors.toList());
+            CodeIndex index = CodeIndex.build(sources, schema, problems);
+            workers.map(sources, source -> {
+                List<Event> found = new ArrayList<>();
+                Contained.run(problems, source.path(), 1, "walking the file",
+                        () -> found.addAll(EntryPoints.walk(index, source, problems)));
+                return found;
+            }).forEach(events::addAll);
+        }
         List<Sighting> sightings = new ArrayList<>();
         for (Event event : events) {
             for (Check check : options.checks()) {

@@ -48,6 +48,9 @@ final class JdbcCalls implements ApiCalls {
         List<Value> arguments = walker.arguments(call);
         switch (name) {
             case "setAutoCommit" -> {
+                if (arguments.size() != 1) {
+                    return Value.UNKNOWN;
+                }
                 boolean on = call.getArgument(0).isBooleanLiteralExpr() && call.getArgument(0).asBooleanLiteralExpr().getValue();
                 connection.autocommitKnown = true;
                 connection.transaction = on ? null : new TxScope("JDBC transaction", connection.serializable, false);
@@ -58,6 +61,9 @@ final class JdbcCalls implements ApiCalls {
                 }
             }
             case "setTransactionIsolation" -> {
+                if (arguments.size() != 1) {
+                    return Value.UNKNOWN;
+                }
                 connection.serializable = call.getArgument(0).toString().endsWith("SERIALIZABLE");
                 if (connection.transaction != null) {
                     connection.transaction = new TxScope("JDBC transaction", connection.serializable, false);
@@ -68,6 +74,9 @@ final class JdbcCalls implements ApiCalls {
                 return new Value.Savepoint();
             }
             case "prepareStatement", "prepareCall" -> {
+                if (arguments.isEmpty()) {
+                    return Value.UNKNOWN;
+                }
                 return new Value.Statement(arguments.get(0) instanceof Value.Text text ? text.text() : null, connection);
             }
             case "createStatement" -> {
@@ -82,7 +91,7 @@ final class JdbcCalls implements ApiCalls {
     private static Value onStatement(MethodWalker walker, MethodCallExpr call, Value.Statement statement, String name) {
         List<Value> arguments = walker.arguments(call);
         if (name.startsWith("set") && arguments.size() >= 2 && call.getArgument(0) instanceof IntegerLiteralExpr index) {
-            statement.parameters.put(index.asNumber().intValue(), arguments.get(1));
+            Literals.intValue(index).ifPresent(i -> statement.parameters.put(i, arguments.get(1)));
             return Value.UNKNOWN;
         }
         String sql = !arguments.isEmpty() && arguments.get(0) instanceof Value.Text text ? text.text() : statement.sql;
@@ -120,7 +129,7 @@ final class JdbcCalls implements ApiCalls {
         if (name.startsWith("get") && arguments.size() == 1) {
             String column = null;
             if (call.getArgument(0) instanceof IntegerLiteralExpr index) {
-                int i = index.asNumber().intValue() - 1;
+                int i = Literals.intValue(index).orElse(0) - 1;
                 column = i >= 0 && i < row.selectedColumns.size() && !row.selectedColumns.get(i).isEmpty()
                         ? row.selectedColumns.get(i) : null;
             } else if (call.getArgument(0) instanceof StringLiteralExpr label) {

@@ -454,7 +454,7 @@ public final class MethodWalker {
                 || !(rightExpression instanceof IntegerLiteralExpr literal)) {
             return null;
         }
-        int n = literal.asNumber().intValue();
+        int n = Literals.intValue(literal).orElse(-1); // out of int's range: no count ormrace compares
         return switch (operator) {
             case EQUALS -> n == 0 ? new Value.Presence(result.lookup(), false) : null;
             case NOT_EQUALS, GREATER -> n == 0 ? new Value.Presence(result.lookup(), true) : null;

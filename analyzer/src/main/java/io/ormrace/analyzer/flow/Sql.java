@@ -53,8 +53,10 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
         String table = group(UPDATE, sql).orElse("");
         String lower = sql.toLowerCase(Locale.ROOT);
         int set = lower.indexOf(" set ");
-        int where = lower.indexOf(" where ");
-        String assignments = set < 0 ? "" : sql.substring(set + 5, where < 0 ? sql.length() : where);
+        int where = set < 0 ? lower.indexOf(" where ") : lower.indexOf(" where ", set);
+        int assignmentsEnd = where < 0 ? sql.length() : where;
+        // in "set where" the two share the space between them, and the set assigns nothing
+        String assignments = set < 0 ? "" : sql.substring(Math.min(set + 5, assignmentsEnd), assignmentsEnd);
         String whereText = where < 0 ? "" : sql.substring(where + 7);
         Map<String, Integer> fromParameter = new LinkedHashMap<>();
         Map<String, String> fromNamed = new LinkedHashMap<>();
@@ -66,6 +68,10 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
             }
             String column = lastIdentifier(assignment.substring(0, equals));
             String value = assignment.substring(equals + 1).strip();
+            if (column.isEmpty()) {
+                parameter += count(value, '?');
+                continue;
+            }
             boolean selfReferencing = Pattern.compile("\\b" + Pattern.quote(column) + "\\b", Pattern.CASE_INSENSITIVE)
                     .matcher(value).find();
             if (value.equals("?") && !selfReferencing) {
@@ -160,7 +166,7 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
 
     private static String lastIdentifier(String text) {
         String[] words = text.strip().split("[\\s.]+");
-        return words[words.length - 1].replaceAll("[\"`]", "");
+        return words.length == 0 ? "" : words[words.length - 1].replaceAll("[\"`]", "");
     }
 
     private static int count(String text, char c) {

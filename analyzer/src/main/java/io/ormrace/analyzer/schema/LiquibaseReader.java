@@ -5,8 +5,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -15,8 +19,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,6 +31,22 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@code addUniqueConstraint}, {@code addPrimaryKey}, unique {@code createIndex}, and raw {@code sql} changes.
  */
 public final class LiquibaseReader {
+
+    /** Fails on what makes the document unreadable, without printing it: the caller reports it. */
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
 
     private final Schema schema;
     private final DdlReader ddl;
@@ -50,9 +70,10 @@ public final class LiquibaseReader {
             } else {
                 readYaml(file, text);
             }
-        } catch (Exception e) {
-            problems.accept(Problem.warning(file, lineOf(e), "cannot read this Liquibase changelog, its unique keys are ignored: "
-                    + e.getMessage()));
+        } catch (Exception | StackOverflowError e) {
+            problems.accept(Problem.warning(file, e instanceof Exception failure ? lineOf(failure) : 0,
+                    "cannot read this Liquibase changelog, its unique keys are ignored: "
+                            + (e instanceof StackOverflowError ? "it is nested too deeply" : e.getMessage())));
         }
     }
 
@@ -73,8 +94,7 @@ public final class LiquibaseReader {
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         factory.setNamespaceAware(false);
         DocumentBuilder builder = factory.newDocumentBuilder();
-        // the default handler also prints each error to stderr; the exception is reported instead
-        builder.setErrorHandler(new DefaultHandler());
+        builder.setErrorHandler(SILENT); // a broken changelog is one warning, not also lines on stderr
         Document document = builder.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         for (Element create : elements(document, "createTable")) {
             String table = create.getAttribute("tableName");
@@ -108,7 +128,7 @@ public final class LiquibaseReader {
     private void readYaml(String file, String text) {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         List<Map<String, Object>> changes = new ArrayList<>();
-        collect(root, changes);
+        collect(root, changes, Collections.newSetFromMap(new IdentityHashMap<>()));
         SqlLocator locator = new SqlLocator(text);
         for (Map<String, Object> change : changes) {
             change.forEach((kind, body) -> {
@@ -116,23 +136,23 @@ public final class LiquibaseReader {
                     return;
                 }
                 Map<String, Object> attributes = (Map<String, Object>) map;
-                String table = String.valueOf(attributes.get("tableName"));
+                String table = scalar(attributes.get("tableName"));
                 switch (kind) {
                     case "createTable" -> columns(attributes).forEach(column -> {
                         Object constraints = column.get("constraints");
                         if (constraints instanceof Map<?, ?> c && (Boolean.TRUE.equals(c.get("primaryKey")) || Boolean.TRUE.equals(c.get("unique")))) {
-                            schema.addUnique(table, List.of(String.valueOf(column.get("name"))), file);
+                            schema.addUnique(table, List.of(scalar(column.get("name"))), file);
                         }
                     });
                     case "addUniqueConstraint", "addPrimaryKey" ->
-                            schema.addUnique(table, split(String.valueOf(attributes.get("columnNames"))), file);
+                            schema.addUnique(table, split(scalar(attributes.get("columnNames"))), file);
                     case "createIndex" -> {
                         if (Boolean.TRUE.equals(attributes.get("unique"))) {
-                            schema.addUnique(table, columns(attributes).stream().map(c -> String.valueOf(c.get("name"))).toList(), file);
+                            schema.addUnique(table, columns(attributes).stream().map(c -> scalar(c.get("name"))).toList(), file);
                         }
                     }
                     case "sql" -> {
-                        String statements = String.valueOf(attributes.get("sql"));
+                        String statements = scalar(attributes.get("sql"));
                         ddl.read(file, statements, locator.firstLine(statements));
                     }
                     default -> {
@@ -158,17 +178,28 @@ public final class LiquibaseReader {
         return text.toString();
     }
 
-    /** Every map under a {@code changes:} list, wherever it is nested. */
+    /**
+     * A YAML scalar as text. A list or map where a name belongs gives none: YAML aliases can make a structure that
+     * contains itself, which printing would never finish.
+     */
+    private static String scalar(Object value) {
+        return value instanceof Map<?, ?> || value instanceof Collection<?> ? "" : String.valueOf(value);
+    }
+
+    /** Every map under a {@code changes:} list, wherever it is nested; each node once (aliases can make cycles). */
     @SuppressWarnings("unchecked")
-    private static void collect(Object node, List<Map<String, Object>> changes) {
+    private static void collect(Object node, List<Map<String, Object>> changes, Set<Object> seen) {
+        if ((node instanceof Map<?, ?> || node instanceof List<?>) && !seen.add(node)) {
+            return;
+        }
         if (node instanceof Map<?, ?> map) {
             Object list = map.get("changes");
             if (list instanceof List<?> items) {
                 items.stream().filter(Map.class::isInstance).forEach(item -> changes.add((Map<String, Object>) item));
             }
-            map.values().forEach(value -> collect(value, changes));
+            map.values().forEach(value -> collect(value, changes, seen));
         } else if (node instanceof List<?> list) {
-            list.forEach(item -> collect(item, changes));
+            list.forEach(item -> collect(item, changes, seen));
         }
     }
 

@@ -1,0 +1,20 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import java.util.OptionalInt;
+
+/** Literals as the parser gives them, which is more than javac accepts. */
+final class Literals {
+
+    private Literals() {
+    }
+
+    /** The value of an int literal; empty for one out of int's range ({@code 99999999999} parses, javac rejects it). */
+    static OptionalInt intValue(IntegerLiteralExpr literal) {
+        try {
+            return OptionalInt.of(literal.asNumber().intValue());
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+}
