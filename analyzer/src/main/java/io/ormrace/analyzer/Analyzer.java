@@ -139,15 +139,17 @@ public final class Analyzer {
         List<SourceFile> sources;
         List<Event> events = new ArrayList<>();
         try (Workers workers = new Workers()) {
-            sources = workers.map(toParse, file -> parse(file, ignored -> { }, problems)).stream()
-                    .flatMap(Optional::stream).collect(Collectors.toList());
+            sources = workers.map(toParse, file -> parse(file, ignored -> { }, problems), file -> {
+                problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
+                return Optional.<SourceFile>empty();
+            }).stream().flatMap(Optional::stream).collect(Collectors.toList());
             CodeIndex index = CodeIndex.build(sources, schema, problems);
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",
                         () -> found.addAll(EntryPoints.walk(index, source, problems)));
                 return found;
-            }).forEach(events::addAll);
+            }, source -> List.<Event>of()).forEach(events::addAll);
         }
         List<Sighting> sightings = new ArrayList<>();
         for (Event event : events) {
@@ -214,7 +216,8 @@ public final class Analyzer {
                 continue;
             }
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            Optional<String> text = read(file, problems);
+            List<Problem> reading = new ArrayList<>();
+            Optional<String> text = read(file, reading::add);
             if (text.isEmpty()) {
                 continue;
             }
@@ -224,6 +227,7 @@ public final class Analyzer {
             if (kind == null) {
                 continue;
             }
+            reading.forEach(problems); // a file that is not schema is not worth a word
             String shown = display(file);
             Contained.run(problems, shown, 0, "reading the schema file", () -> {
                 if (kind == SchemaSource.Kind.SQL) {
@@ -269,14 +273,14 @@ public final class Analyzer {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        int lambdaDepth = NestingGuard.lambdaDepth(text.get());
-        if (lambdaDepth > NestingGuard.MAX_LAMBDA_DEPTH) {
-            problems.accept(Problem.error(display(file), 0, "not parsed, skipped: block lambdas nested " + lambdaDepth
-                    + " deep as call arguments (more than " + NestingGuard.MAX_LAMBDA_DEPTH + "), which JavaParser "
-                    + "takes exponential time to parse"));
-            return Optional.empty();
-        }
         try {
+            int lambdaDepth = NestingGuard.lambdaDepth(text.get());
+            if (lambdaDepth > NestingGuard.MAX_LAMBDA_DEPTH) {
+                problems.accept(Problem.error(display(file), 0, "not parsed, skipped: block lambdas nested " + lambdaDepth
+                        + " deep as call arguments (more than " + NestingGuard.MAX_LAMBDA_DEPTH + "), which JavaParser "
+                        + "takes exponential time to parse"));
+                return Optional.empty();
+            }
             ParseResult<CompilationUnit> result = PARSER.get().parse(text.get());
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 result.getProblems().stream().findFirst().ifPresent(problem -> problems.accept(Problem.error(display(file),

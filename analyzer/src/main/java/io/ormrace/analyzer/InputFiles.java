@@ -24,6 +24,12 @@ final class InputFiles {
     final List<Path> java = new ArrayList<>();
     final List<Path> possibleSchema = new ArrayList<>();
 
+    /** The part of a path above its first {@code src/}: a package named {@code build} below it is source. */
+    private static String outsideSources(String path) {
+        int sources = path.startsWith("src/") ? 0 : path.indexOf("/src/");
+        return sources < 0 ? path : path.substring(0, sources + 1);
+    }
+
     static InputFiles under(List<Path> inputs, boolean includeTests) throws IOException {
         InputFiles files = new InputFiles();
         for (Path input : inputs) {
@@ -34,7 +40,7 @@ final class InputFiles {
             try (Stream<Path> walk = directory ? Files.walk(input) : Stream.of(input)) {
                 walk.filter(Files::isRegularFile).forEach(file -> {
                     String below = directory ? input.relativize(file).toString().replace('\\', '/') : "";
-                    if (BUILD_OUTPUT.matcher(below).find() || (!includeTests && TEST_ROOT.matcher(below).find())) {
+                    if (BUILD_OUTPUT.matcher(outsideSources(below)).find() || (!includeTests && TEST_ROOT.matcher(below).find())) {
                         return;
                     }
                     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -46,9 +46,10 @@ final class NestingGuard {
                 }
                 if (next < length && text.charAt(next) == '{') {
                     braces++;
-                    if (lambdas < lambdaBraces.length) {
-                        lambdaBraces[lambdas] = braces;
+                    if (lambdas == lambdaBraces.length) {
+                        return lambdas + 1; // far past any limit: the exact depth does not matter
                     }
+                    lambdaBraces[lambdas] = braces;
                     lambdas++;
                     deepest = Math.max(deepest, lambdas);
                     i = next;

@@ -30,8 +30,8 @@ final class Workers implements AutoCloseable {
         });
     }
 
-    /** Each item's result, in the items' order. */
-    <T, R> List<R> map(List<T> items, Function<T, R> work) {
+    /** Each item's result, in the items' order; an item whose work fails gives {@code failed}'s result. */
+    <T, R> List<R> map(List<T> items, Function<T, R> work, Function<T, R> failed) {
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             futures.add(pool.submit(() -> work.apply(item)));
@@ -44,7 +44,12 @@ final class Workers implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+                results.add(null);
+            }
+        }
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) == null) {
+                results.set(i, failed.apply(items.get(i)));
             }
         }
         return results;

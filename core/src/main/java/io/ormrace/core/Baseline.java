@@ -59,7 +59,8 @@ public final class Baseline {
         List<Finding> fresh = new ArrayList<>();
         List<Finding> known = new ArrayList<>();
         for (Finding finding : findings) {
-            (fingerprints.contains(finding.fingerprint()) ? known : fresh).add(finding);
+            boolean baselined = fingerprints.contains(finding.fingerprint()) || fingerprints.contains(finding.legacyFingerprint());
+            (baselined ? known : fresh).add(finding);
         }
         return new Split(fresh, known);
     }

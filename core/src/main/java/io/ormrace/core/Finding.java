@@ -65,8 +65,20 @@ public record Finding(
      * finding does not make it new, while two findings on two statements of one method stay two.
      */
     public String fingerprint() {
-        String key = String.join("\u0000", rule.id(), location.path(), anchor, target.toLowerCase(),
-                String.join(",", columns).toLowerCase()) + (statement.isEmpty() ? "" : "\u0000" + statement);
+        return digest(legacyKey() + (statement.isEmpty() ? "" : "\u0000" + statement));
+    }
+
+    /** The fingerprint before statements were part of it (0.1.0 builds), so that baselines written then still match. */
+    String legacyFingerprint() {
+        return digest(legacyKey());
+    }
+
+    private String legacyKey() {
+        return String.join("\u0000", rule.id(), location.path(), anchor, target.toLowerCase(),
+                String.join(",", columns).toLowerCase());
+    }
+
+    private static String digest(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

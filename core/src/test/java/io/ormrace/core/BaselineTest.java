@@ -27,4 +27,18 @@ class BaselineTest {
         assertThat(split.baselined()).extracting(Finding::anchor).containsExactly("shop.PostService#like");
         assertThat(split.fresh()).extracting(Finding::anchor).containsExactly("shop.PostService#view");
     }
+
+    @Test
+    void aBaselineWrittenBeforeStatementsWereFingerprintedStillMatches(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ormrace-baseline.txt");
+        Baseline.write(file, List.of(finding("shop.PostService#like", 25)));
+        Finding now = finding("shop.PostService#like", 25).withStatement("posts.save(post)");
+        Finding other = finding("shop.PostService#like", 27).withStatement("posts.saveAndFlush(post)");
+
+        Baseline.Split split = Baseline.read(file).split(List.of(now, other));
+
+        assertThat(now.fingerprint()).isNotEqualTo(other.fingerprint());
+        assertThat(split.baselined()).containsExactly(now, other);
+        assertThat(split.fresh()).isEmpty();
+    }
 }

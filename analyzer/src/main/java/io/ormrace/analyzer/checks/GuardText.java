@@ -63,7 +63,9 @@ final class GuardText {
             left = compare.getScope().get();
             right = compare.getArgument(0);
         }
-        if (isAttribute(right) && !isAttribute(left)) {
+        boolean leftRead = isColumnAsRead.test(left) || isColumnAsRead.test(binary.getLeft());
+        boolean rightRead = isColumnAsRead.test(right) || isColumnAsRead.test(binary.getRight());
+        if (rightRead && !leftRead || !leftRead && isAttribute(right) && !isAttribute(left)) {
             Expression swap = left;
             left = right;
             right = swap;

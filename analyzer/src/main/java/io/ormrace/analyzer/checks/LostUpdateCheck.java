@@ -39,17 +39,21 @@ public final class LostUpdateCheck implements Check {
             return Optional.empty(); // a rename from the row's own values: both callers write the same text
         }
         Optional<RowOrigin.Repeated> repeated = change.repeatedEffect(row);
-        if (!change.derivedFromItself() && repeated.isEmpty()) {
-            // a check-then-set with nothing else under the check: two callers write the same value, no harm done
+        if (!change.derivedFromItself() && repeated.isEmpty() && !change.claims()) {
+            // a check-then-set of a constant with nothing else under the check: both callers write the same value
             return Optional.empty();
         }
         String target = row.describe() + "." + change.column();
         String message = change.derivedFromItself()
                 ? target + " is read, then written back by " + write.how() + " with a value computed from the value "
                         + "read; a concurrent update between the read and the write is lost"
-                : target + " is checked, then set under that check and written back by " + write.how() + "; a "
+                : repeated.isPresent()
+                ? target + " is checked, then set under that check and written back by " + write.how() + "; a "
                         + "concurrent caller passes the same check before this write and repeats what the check guards: "
-                        + repeated.get().description();
+                        + repeated.get().description()
+                : target + " is checked, then set to this caller's value under that check and written back by "
+                        + write.how() + "; a concurrent caller passes the same check and overwrites it, and both go on "
+                        + "as if their value were kept";
         Finding.Builder finding = Finding.builder(rule(), Origin.STATIC)
                 .message(message)
                 .at(Places.of(write.place()), write.place().anchor())

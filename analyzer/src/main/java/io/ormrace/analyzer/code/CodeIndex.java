@@ -121,6 +121,11 @@ public final class CodeIndex {
 
     /** The simple name of a field's declared type, without type arguments. */
     public Optional<String> fieldType(TypeDeclaration<?> owner, String field) {
+        return fieldType(owner, field, 0);
+    }
+
+    /** Up the superclasses a few levels: {@code class User extends com.vendor.User} names itself. */
+    private Optional<String> fieldType(TypeDeclaration<?> owner, String field, int depth) {
         Members declared = members.get(owner);
         if (declared != null) {
             String type = declared.fieldTypes().get(field);
@@ -136,8 +141,9 @@ public final class CodeIndex {
         }
         if (owner instanceof ClassOrInterfaceDeclaration type) {
             for (ClassOrInterfaceType parent : type.getExtendedTypes()) {
-                Optional<String> inherited = type(parent.getNameAsString())
-                        .flatMap(entry -> fieldType(entry.declaration(), field));
+                Optional<String> inherited = depth >= 8 ? Optional.empty() : type(parent.getNameAsString())
+                        .filter(entry -> entry.declaration() != owner)
+                        .flatMap(entry -> fieldType(entry.declaration(), field, depth + 1));
                 if (inherited.isPresent()) {
                     return inherited;
                 }

@@ -320,6 +320,8 @@ public final class MethodWalker {
         Value value = evaluate(expression);
         if (value instanceof Value.Scalar scalar && scalar.copy()) {
             context.copies.put(expression, scalar.sources().iterator().next());
+        } else {
+            context.copies.remove(expression); // a helper walked again with other arguments
         }
         return value;
     }
@@ -435,10 +437,10 @@ public final class MethodWalker {
         if (operator == BinaryExpr.Operator.EQUALS || operator == BinaryExpr.Operator.NOT_EQUALS) {
             boolean equals = operator == BinaryExpr.Operator.EQUALS;
             if (binary.getRight() instanceof NullLiteralExpr && lookupOf(left) != null) {
-                return new Value.Presence(lookupOf(left), !equals);
+                return new Value.Presence(lookupOf(left), !equals, refs(left));
             }
             if (binary.getLeft() instanceof NullLiteralExpr && lookupOf(right) != null) {
-                return new Value.Presence(lookupOf(right), !equals);
+                return new Value.Presence(lookupOf(right), !equals, refs(right));
             }
         }
         Value.Presence count = countComparison(left, right, binary.getRight(), operator);
@@ -469,7 +471,7 @@ public final class MethodWalker {
         Value operand = eval(unary.getExpression());
         if (unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT && presence(operand) != null) {
             Value.Presence presence = presence(operand);
-            return new Value.Presence(presence.lookup(), !presence.presentWhenTrue());
+            return new Value.Presence(presence.lookup(), !presence.presentWhenTrue(), presence.sources());
         }
         if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
                 || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
@@ -547,9 +549,11 @@ public final class MethodWalker {
         }
         if (receiverType != null) {
             if (WRITING_VERB.matcher(call.getNameAsString()).lookingAt() && isCollaborator(receiverType)) {
-                Value first = call.getArguments().isEmpty() ? Value.UNKNOWN : eval(call.getArgument(0));
+                // the arguments are evaluated once, by the call below; a variable's value can be looked at without that
+                Value first = !call.getArguments().isEmpty() && call.getArgument(0) instanceof NameExpr passed
+                        ? env.value(passed.getNameAsString()).orElse(Value.UNKNOWN) : Value.UNKNOWN;
                 effect(receiverType + "." + call.getNameAsString() + "(...)", call,
-                        first instanceof Value.Row passed ? passed.origin() : null);
+                        first instanceof Value.Row row ? row.origin() : null);
             }
             Optional<Value> bean = callBean(receiverType, call);
             if (bean.isPresent()) {
@@ -793,14 +797,17 @@ public final class MethodWalker {
         boolean derived = refs(value).contains(own);
         Guard guard = flow.guardOn(own);
         String column = origin.column(attribute);
+        boolean callersOwn = !ConstantValue.written(at) && (guard == null || !ConstantValue.comparedIn(at, guard.condition));
         if (!derived) {
             origin.pending.removeIf(change -> change.column().equals(column));
         }
         if (derived) {
             flow.effect(new Guard.Effect(origin.describe() + "." + column + " changed from its own value", at, origin, true));
+        } else if (callersOwn) {
+            flow.effect(new Guard.Effect(origin.describe() + "." + column + " set to this caller's value", at, origin, false));
         }
         if (derived || guard != null) {
-            origin.pending.add(new RowOrigin.Change(column, at, place(at).reportAt(), hops, derived, guard));
+            origin.pending.add(new RowOrigin.Change(column, at, place(at).reportAt(), hops, derived, guard, callersOwn));
         }
     }
 
@@ -823,14 +830,14 @@ public final class MethodWalker {
         for (Value.ColumnRef source : refs(value)) {
             if (Names.key(source.origin().table).equals(Names.key(table)) && source.column().equals(Names.key(column))) {
                 context.emit(new Event.Write(place(at), source.origin(),
-                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, true, flow.guardOn(source)), how, writtenIn));
+                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, true, flow.guardOn(source), false), how, writtenIn));
                 return;
             }
         }
         for (Value.ColumnRef guarded : flow.guards) {
             if (Names.key(guarded.origin().table).equals(Names.key(table)) && guarded.column().equals(Names.key(column))) {
                 context.emit(new Event.Write(place(at), guarded.origin(),
-                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, false, flow.guardOn(guarded)), how, writtenIn));
+                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, false, flow.guardOn(guarded), true), how, writtenIn));
                 return;
             }
         }
@@ -932,6 +939,9 @@ public final class MethodWalker {
     }
 
     static Set<Value.ColumnRef> refs(Value value) {
+        if (value instanceof Value.Presence presence) {
+            return presence.sources();
+        }
         return value instanceof Value.Scalar scalar ? scalar.sources() : Set.of();
     }
 

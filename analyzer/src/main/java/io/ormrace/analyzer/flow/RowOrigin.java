@@ -36,9 +36,15 @@ public final class RowOrigin {
      * @param reportAt  the statement of the analyzed method that leads to it
      * @param hops      how many inlined calls away from the analyzed method it is made
      */
-    public record Change(String column, Node at, Node reportAt, int hops, boolean derivedFromItself, Guard guard) {
+    public record Change(String column, Node at, Node reportAt, int hops, boolean derivedFromItself, Guard guard,
+            boolean callersOwnValue) {
         public boolean guardedByItself() {
             return guard != null;
+        }
+
+        /** A check-then-set of a value of the caller's own: a second caller overwrites it, and both go on. */
+        public boolean claims() {
+            return guard != null && !derivedFromItself && callersOwnValue;
         }
 
         /** For a change chosen under a check on its own value: what else the check guards, that a second caller repeats. */

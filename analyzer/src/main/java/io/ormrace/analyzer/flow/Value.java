@@ -51,7 +51,11 @@ sealed interface Value {
     }
 
     /** True when the lookup found something ({@code isPresent()}, {@code next()}), or the opposite. */
-    record Presence(Lookup lookup, boolean presentWhenTrue) implements Value {
+    /** @param sources  the columns the test reads, when it tests a column ({@code x.getOwner() == null}) */
+    record Presence(Lookup lookup, boolean presentWhenTrue, Set<ColumnRef> sources) implements Value {
+        Presence(Lookup lookup, boolean presentWhenTrue) {
+            this(lookup, presentWhenTrue, Set.of());
+        }
     }
 
     /** Every row of a table, loaded to be diffed in memory: the bulk form of get-or-create. */

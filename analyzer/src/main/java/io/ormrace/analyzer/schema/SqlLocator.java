@@ -8,6 +8,9 @@ final class SqlLocator {
 
     private final String changelog;
     private int searchFrom;
+    /** Lines are counted forward from the last offset asked, since the search only moves forward. */
+    private int countedTo;
+    private int countedLine = 1;
 
     SqlLocator(String changelog) {
         this.changelog = changelog;
@@ -33,12 +36,11 @@ final class SqlLocator {
     }
 
     private int lineAt(int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (changelog.charAt(i) == '\n') {
-                line++;
+        for (; countedTo < offset; countedTo++) {
+            if (changelog.charAt(countedTo) == '\n') {
+                countedLine++;
             }
         }
-        return line;
+        return countedLine;
     }
 }

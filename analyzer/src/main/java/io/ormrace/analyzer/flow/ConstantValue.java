@@ -1,0 +1,83 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import java.util.Set;
+
+/**
+ * Whether a write puts a value every caller would put alike: a literal, a constant ({@code Status.PAID},
+ * {@code MAX_TRIES}), a fresh empty object, the current time. Two callers passing the same check then write the same
+ * thing (or the same kind of thing), and nothing is lost between them; a value of the caller's own (the user who
+ * claims a seat, a token) is lost when a second caller overwrites it.
+ */
+final class ConstantValue {
+
+    private static final Set<String> CLOCK = Set.of("now", "currentTimeMillis", "nanoTime", "today", "getBusinessLocalDate",
+            "getLocalDateOfTenant", "getLocalDateTimeOfTenant", "getOffsetDateTimeOfTenant", "instant");
+
+    private ConstantValue() {
+    }
+
+    /** The value a change at {@code at} (an assignment or a setter call) writes is alike for every caller. */
+    static boolean written(Node at) {
+        if (at instanceof AssignExpr assign) {
+            return assign.getOperator() == AssignExpr.Operator.ASSIGN && alike(assign.getValue());
+        }
+        if (at instanceof MethodCallExpr setter && setter.getArguments().size() == 1) {
+            return alike(setter.getArgument(0));
+        }
+        return true;
+    }
+
+    /**
+     * The check compares the column with the very value written ({@code if (!name.equals(newName)) name = newName}):
+     * an update to what the request says, where the last writer wins by design, not a claim.
+     */
+    static boolean comparedIn(Node at, Node condition) {
+        Expression value = at instanceof AssignExpr assign ? assign.getValue()
+                : at instanceof MethodCallExpr setter && setter.getArguments().size() == 1 ? setter.getArgument(0) : null;
+        if (value == null) {
+            return false;
+        }
+        String written = value.toString();
+        return condition.findAll(Expression.class).stream().anyMatch(part -> part.toString().equals(written));
+    }
+
+    static boolean alike(Expression expression) {
+        if (expression instanceof EnclosedExpr enclosed) {
+            return alike(enclosed.getInner());
+        }
+        if (expression instanceof CastExpr cast) {
+            return alike(cast.getExpression());
+        }
+        if (expression instanceof LiteralExpr) {
+            return true;
+        }
+        if (expression instanceof UnaryExpr unary) {
+            return alike(unary.getExpression());
+        }
+        if (expression instanceof NameExpr name) {
+            return name.getNameAsString().matches("[A-Z][A-Z0-9_]*");
+        }
+        if (expression instanceof FieldAccessExpr access) {
+            return access.getScope() instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0));
+        }
+        if (expression instanceof ObjectCreationExpr creation) {
+            return creation.getArguments().isEmpty();
+        }
+        if (expression instanceof MethodCallExpr call) {
+            return CLOCK.contains(call.getNameAsString()) || call.getNameAsString().equals("valueOf")
+                    && call.getArguments().size() == 1 && alike(call.getArgument(0));
+        }
+        return false;
+    }
+}
