@@ -49,7 +49,22 @@ final class ConstantValue {
             return false;
         }
         String written = value.toString();
-        return condition.findAll(Expression.class).stream().anyMatch(part -> part.toString().equals(written));
+        return condition.findAll(Expression.class).stream().anyMatch(part -> part.toString().equals(written))
+                || condition.findAll(NameExpr.class).stream().anyMatch(ConstantValue::callersValue);
+    }
+
+    /**
+     * A variable the check compares with ({@code accountId} in {@code !Objects.equals(m.getGlAccount().getId(),
+     * accountId)}): a check against the caller's value, not against a state such as {@code null} or {@code false}.
+     * The row a getter is called on ({@code m} in {@code m.getGlAccount()}) is not one, nor is a constant.
+     */
+    private static boolean callersValue(NameExpr name) {
+        if (name.getNameAsString().matches("[A-Z][A-Z0-9_]*")) {
+            return false;
+        }
+        return !(name.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == name
+                && call.getArguments().isEmpty() && call.getNameAsString().matches("(get|is|has)[A-Z]\\w*"))
+                && !(name.getParentNode().orElse(null) instanceof FieldAccessExpr);
     }
 
     static boolean alike(Expression expression) {
