@@ -161,7 +161,7 @@ public final class Analyzer {
             }
         }
         List<Finding> unique = new ArrayList<>(nearest(sightings).stream()
-                .collect(Collectors.toMap(f -> f.rule().id() + "@" + f.location(), f -> f, (a, b) -> a, LinkedHashMap::new))
+                .collect(Collectors.toMap(f -> f.rule().id() + "@" + f.location(), f -> f, Analyzer::stronger, LinkedHashMap::new))
                 .values());
         unique.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparingInt(f -> f.location().column()).thenComparing(f -> f.rule().id()));
@@ -176,6 +176,16 @@ public final class Analyzer {
         List<Problem> sortedProblems = new ArrayList<>(problems.items);
         sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
         return new Result(kept, sortedProblems, javaFiles.size(), schemaSources, unique.size() - kept.size());
+    }
+
+    /**
+     * Of two findings of one rule at one statement, the one to show: a value computed from the read (a lost count) over
+     * a check-then-set of the same column (one branch of {@code if (n == null) n = x; else n += x}).
+     */
+    private static Finding stronger(Finding first, Finding second) {
+        boolean firstChecks = first.evidence().stream().anyMatch(e -> e.kind() == io.ormrace.core.Evidence.Kind.CHECK);
+        boolean secondChecks = second.evidence().stream().anyMatch(e -> e.kind() == io.ormrace.core.Evidence.Kind.CHECK);
+        return firstChecks && !secondChecks ? second : first;
     }
 
     /** The text of the statement a finding is reported at, which its fingerprint keeps instead of the line. */
