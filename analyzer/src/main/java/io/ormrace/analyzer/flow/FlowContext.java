@@ -24,6 +24,8 @@ final class FlowContext {
     final List<Lookup> loadedTables = new ArrayList<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */
     final Map<com.github.javaparser.ast.Node, Value.ColumnRef> copies = new IdentityHashMap<>();
+    /** Whether a condition is being evaluated: only then are {@link #copies} kept (every expression is a hot path). */
+    int inCondition;
     final Deque<CallableDeclaration<?>> stack = new ArrayDeque<>();
     /**
      * How many more calls the walk of this entry point may go into: without a bound, a fan-out of helpers calling

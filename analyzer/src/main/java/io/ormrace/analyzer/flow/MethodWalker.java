@@ -232,7 +232,7 @@ public final class MethodWalker {
     }
 
     private boolean walkIf(IfStmt ifStmt) {
-        Value condition = eval(ifStmt.getCondition());
+        Value condition = evalCondition(ifStmt.getCondition());
         Set<Value.ColumnRef> refs = refs(condition);
         Value.Presence presence = presence(condition);
         Flow base = flow;
@@ -318,12 +318,24 @@ public final class MethodWalker {
 
     Value eval(Expression expression) {
         Value value = evaluate(expression);
-        if (value instanceof Value.Scalar scalar && scalar.copy()) {
-            context.copies.put(expression, scalar.sources().iterator().next());
-        } else {
-            context.copies.remove(expression); // a helper walked again with other arguments
+        if (context.inCondition > 0) {
+            if (value instanceof Value.Scalar scalar && scalar.copy()) {
+                context.copies.put(expression, scalar.sources().iterator().next());
+            } else {
+                context.copies.remove(expression); // a helper walked again with other arguments
+            }
         }
         return value;
+    }
+
+    /** A condition: the parts of it that are a column as read are remembered, to write the check as SQL. */
+    private Value evalCondition(Expression condition) {
+        context.inCondition++;
+        try {
+            return eval(condition);
+        } finally {
+            context.inCondition--;
+        }
     }
 
     private Value evaluate(Expression expression) {
@@ -490,7 +502,7 @@ public final class MethodWalker {
     }
 
     private Value conditional(ConditionalExpr conditional) {
-        Value condition = eval(conditional.getCondition());
+        Value condition = evalCondition(conditional.getCondition());
         Set<Value.ColumnRef> refs = refs(condition);
         Value.Presence presence = presence(condition);
         Flow base = flow;
