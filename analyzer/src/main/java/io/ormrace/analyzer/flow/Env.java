@@ -56,6 +56,23 @@ final class Env {
         return Optional.empty();
     }
 
+    /** The variables of this method (not those a lambda captured), to walk a branch from and join after it. */
+    Map<String, Value> snapshot() {
+        return new HashMap<>(values);
+    }
+
+    void restore(Map<String, Value> state) {
+        values.clear();
+        values.putAll(state);
+    }
+
+    /** What a variable may hold after paths that left it as in {@code a} or as in {@code b}. */
+    static Map<String, Value> join(Map<String, Value> a, Map<String, Value> b) {
+        Map<String, Value> joined = new HashMap<>(a);
+        b.forEach((name, value) -> joined.merge(name, value, Value::join));
+        return joined;
+    }
+
     boolean isLocal(String name) {
         for (Env env = this; env != null; env = env.parent) {
             if (env.values.containsKey(name)) {

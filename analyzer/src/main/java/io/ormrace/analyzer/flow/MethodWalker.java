@@ -67,6 +67,8 @@ import java.util.Set;
 public final class MethodWalker {
 
     private static final int MAX_DEPTH = 6;
+    /** How many times a loop body is walked at most, to carry what one pass leaves to the next. */
+    private static final int LOOP_PASSES = 3;
     /** Library types whose "add" or "put" changes a value in memory, not the world. */
     private static final Set<String> LIBRARY_VALUES = Set.of("String", "StringBuilder", "StringBuffer", "List", "ArrayList",
             "LinkedList", "Set", "HashSet", "TreeSet", "LinkedHashSet", "Map", "HashMap", "TreeMap", "LinkedHashMap",
@@ -162,25 +164,34 @@ public final class MethodWalker {
             Value iterable = eval(forEach.getIterable());
             Value element = iterable instanceof Value.LookupResult result && result.rows() != null
                     ? new Value.Row(result.rows()) : Value.UNKNOWN;
-            forEach.getVariable().getVariables().forEach(v -> env.declare(v.getNameAsString(), null, element));
-            walkScoped(forEach.getBody());
+            walkLoop(() -> {
+                forEach.getVariable().getVariables().forEach(v -> env.declare(v.getNameAsString(), null, element));
+                walkScoped(forEach.getBody());
+            });
             return false;
         }
         if (statement instanceof ForStmt forStmt) {
             forStmt.getInitialization().forEach(this::eval);
-            forStmt.getCompare().ifPresent(this::eval);
-            walkScoped(forStmt.getBody());
-            forStmt.getUpdate().forEach(this::eval);
+            walkLoop(() -> {
+                forStmt.getCompare().ifPresent(this::eval);
+                walkScoped(forStmt.getBody());
+                forStmt.getUpdate().forEach(this::eval);
+            });
             return false;
         }
         if (statement instanceof WhileStmt whileStmt) {
-            eval(whileStmt.getCondition());
-            walkScoped(whileStmt.getBody());
+            walkLoop(() -> {
+                eval(whileStmt.getCondition());
+                walkScoped(whileStmt.getBody());
+            });
             return false;
         }
         if (statement instanceof DoStmt doStmt) {
             walkScoped(doStmt.getBody());
-            eval(doStmt.getCondition());
+            walkLoop(() -> {
+                eval(doStmt.getCondition());
+                walkScoped(doStmt.getBody());
+            });
             return false;
         }
         if (statement instanceof SwitchStmt switchStmt) {
@@ -224,11 +235,57 @@ public final class MethodWalker {
         flow = outer;
     }
 
+    /**
+     * A loop body, walked again from the join of the state before the loop and after a pass while a pass changes what
+     * the variables hold (a value carried from one pass to the next), at most {@link #LOOP_PASSES} times. The body may
+     * not run at all, so the state after the loop joins the state before it.
+     */
+    private void walkLoop(Runnable pass) {
+        Map<String, Value> before = env.snapshot();
+        Map<String, Value> head = before;
+        for (int i = 0; i < LOOP_PASSES; i++) {
+            env.restore(head);
+            pass.run();
+            Map<String, Value> next = Env.join(head, env.snapshot());
+            if (next.equals(head)) {
+                break;
+            }
+            head = next;
+        }
+        env.restore(Env.join(before, head));
+    }
+
+    /**
+     * Each entry of a switch starts from the state at the selector, and the state after the switch joins the entries
+     * that end there (a {@code break}, the last entry, an arrow), and the selector's state when no entry is a default.
+     * An entry without a break falls through into the next one.
+     */
     private void walkSwitch(NodeList<SwitchEntry> entries) {
+        Map<String, Value> before = env.snapshot();
+        Map<String, Value> after = null;
+        boolean hasDefault = false;
+        boolean fallingThrough = false;
         for (SwitchEntry entry : entries) {
+            hasDefault |= entry.getLabels().isEmpty();
+            if (!fallingThrough) {
+                env.restore(before);
+            }
             entry.getLabels().forEach(this::eval);
             walkBlock(entry.getStatements());
+            Statement last = entry.getStatements().isEmpty() ? null : entry.getStatements().getLast().get();
+            boolean leavesMethod = last instanceof ReturnStmt || last instanceof ThrowStmt || last instanceof ContinueStmt;
+            fallingThrough = entry.getType() == SwitchEntry.Type.STATEMENT_GROUP && !(last instanceof BreakStmt) && !leavesMethod;
+            if (!leavesMethod && !fallingThrough) {
+                after = after == null ? env.snapshot() : Env.join(after, env.snapshot());
+            }
         }
+        if (fallingThrough) {
+            after = after == null ? env.snapshot() : Env.join(after, env.snapshot());
+        }
+        if (!hasDefault || after == null) {
+            after = after == null ? before : Env.join(after, before);
+        }
+        env.restore(after);
     }
 
     private boolean walkIf(IfStmt ifStmt) {
@@ -244,18 +301,25 @@ public final class MethodWalker {
             base = base.copy();
             base.rejectedWhenFound.add(presence.lookup());
         }
+        Map<String, Value> before = env.snapshot();
         flow = branch(base, refs, presence, true, checked);
         boolean thenExits = walk(ifStmt.getThenStmt());
+        Map<String, Value> afterThen = env.snapshot();
+        env.restore(before);
         boolean elseExits = false;
         if (ifStmt.getElseStmt().isPresent()) {
             flow = branch(base, refs, presence, false, checked);
             elseExits = walk(ifStmt.getElseStmt().get());
         }
+        Map<String, Value> afterElse = env.snapshot();
         flow = base;
         if (thenExits && !elseExits) {
             flow = branch(base, refs, presence, false, checked);
         } else if (elseExits && !thenExits) {
             flow = branch(base, refs, presence, true, checked);
+            env.restore(afterThen);
+        } else {
+            env.restore(Env.join(afterThen, afterElse));
         }
         return thenExits && elseExits;
     }
@@ -299,17 +363,28 @@ public final class MethodWalker {
         for (int i = infos.size() - 1; i >= 0; i--) {
             catches.push(infos.get(i));
         }
+        Map<String, Value> before = env.snapshot();
         boolean tryExits;
         try {
             tryExits = walk(tryStmt.getTryBlock());
         } finally {
             infos.forEach(info -> catches.pop());
         }
+        Map<String, Value> afterTry = env.snapshot();
+        // a catch runs after any part of the try block: from the state before it or after it
+        Map<String, Value> inCatch = Env.join(before, afterTry);
+        Map<String, Value> after = tryExits ? null : afterTry;
         boolean catchesExit = true;
         for (CatchClause clause : tryStmt.getCatchClauses()) {
+            env.restore(inCatch);
             env.declare(clause.getParameter().getNameAsString(), null, Value.UNKNOWN);
-            catchesExit &= walk(clause.getBody());
+            boolean exits = walk(clause.getBody());
+            catchesExit &= exits;
+            if (!exits) {
+                after = after == null ? env.snapshot() : Env.join(after, env.snapshot());
+            }
         }
+        env.restore(after != null ? after : Env.join(inCatch, env.snapshot()));
         tryStmt.getFinallyBlock().ifPresent(this::walk);
         return tryExits && catchesExit;
     }
@@ -489,7 +564,9 @@ public final class MethodWalker {
                 || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
             Expression target = unary.getExpression();
             Value computed = operand instanceof Value.Scalar scalar ? new Value.Scalar(scalar.sources()) : operand;
-            if (target instanceof NameExpr name && !env.isLocal(name.getNameAsString()) && self instanceof Value.Row row) {
+            if (target instanceof NameExpr name && env.isLocal(name.getNameAsString())) {
+                env.assign(name.getNameAsString(), computed);
+            } else if (target instanceof NameExpr name && self instanceof Value.Row row) {
                 change(row, name.getNameAsString(), computed, unary);
             } else if (target instanceof FieldAccessExpr access) {
                 Value scope = access.getScope() instanceof ThisExpr ? self : eval(access.getScope());

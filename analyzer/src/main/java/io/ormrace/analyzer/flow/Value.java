@@ -10,6 +10,32 @@ sealed interface Value {
 
     Unknown UNKNOWN = new Unknown();
 
+    /**
+     * What a variable may hold where two paths meet. Values the races are made of win over unknown ones (a may
+     * analysis: a count computed from the read on one branch is written on that path); two computed values combine
+     * their sources, and only two equal copies stay a copy.
+     */
+    static Value join(Value a, Value b) {
+        if (a == null || a.equals(b)) {
+            return b;
+        }
+        if (b == null || b instanceof Unknown) {
+            return a;
+        }
+        if (a instanceof Unknown) {
+            return b;
+        }
+        if (a instanceof Scalar first && b instanceof Scalar second) {
+            Set<ColumnRef> sources = new java.util.HashSet<>(first.sources());
+            sources.addAll(second.sources());
+            return new Scalar(Set.copyOf(sources));
+        }
+        if (MethodWalker.lookupOf(a) == null && MethodWalker.lookupOf(b) != null) {
+            return b; // a row found, or a new one: the path that looked it up is the one to follow
+        }
+        return a;
+    }
+
     record Unknown() implements Value {
     }
 
