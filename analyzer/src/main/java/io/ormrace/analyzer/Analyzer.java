@@ -127,7 +127,7 @@ public final class Analyzer {
         List<SchemaSource> schemaSources = readSchema(files.possibleSchema, schema, problems);
         List<Relevance.Summary> summaries = javaFiles.parallelStream()
                 .map(file -> read(file, problems).flatMap(text -> summarize(file, text, problems))
-                        .orElse(new Relevance.Summary(false, new int[0], new int[0])))
+                        .orElse(Relevance.Summary.NONE))
                 .collect(Collectors.toList());
         boolean[] relevant = Relevance.relevant(summaries);
         List<Path> toParse = new ArrayList<>();

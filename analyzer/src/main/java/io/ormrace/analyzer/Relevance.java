@@ -19,9 +19,11 @@ final class Relevance {
     /** How far from a file using the database a caller may be and still be walked as the start of a race. */
     static final int ROUNDS = 2;
 
-    private static final Pattern DATABASE = Pattern.compile("@Entity\\b|@MappedSuperclass\\b|@Embeddable\\b|@Table\\b"
+    /** Annotations may be written with their package ({@code @jakarta.persistence.Entity}). */
+    private static final Pattern DATABASE = Pattern.compile("@(?:[\\w.]+\\.)?(?:Entity|MappedSuperclass|Embeddable|Table"
+            + "|Transactional|Query|Lock|NamedQuery|NamedQueries|Modifying)\\b"
             + "|EntityManager\\b|\\bSession\\b|JdbcTemplate\\b|JdbcClient\\b|prepareStatement\\s*\\(|createStatement\\s*\\("
-            + "|TransactionTemplate\\b|@Transactional\\b|LockModeType\\b|Repository\\s*<|@Query\\b|@Lock\\b"
+            + "|TransactionTemplate\\b|LockModeType\\b|LockMode\\b|Repository\\s*<|CriteriaBuilder\\b"
             + "|DataSource\\b|getConnection\\s*\\(");
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
     /** A field's declared type: how the walk crosses from one bean to another (and how Spring injects them). */
@@ -29,12 +31,33 @@ final class Relevance {
             "^\\s*(?:(?:private|protected|public|final|static)\\s+)+([A-Z]\\w*)(?:<[^;=()]*>)?\\s+\\w+\\s*[;=]",
             Pattern.MULTILINE);
 
-    /** What one file's text says, kept small: hashes of the type names it declares and of its fields' types. */
-    record Summary(boolean usesDatabase, int[] declared, int[] used) {
+    /** The head of a type declaration after {@code extends} or {@code implements}, up to its body. */
+    private static final Pattern SUPERTYPES = Pattern.compile("\\b(?:extends|implements)\\s+([^{;()]*)\\{");
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b([A-Z]\\w*)");
+
+    /**
+     * What one file's text says, kept small: hashes of the type names it declares, of its fields' types, and of the
+     * types it extends or implements (with their type arguments).
+     */
+    record Summary(boolean usesDatabase, int[] declared, int[] used, int[] supertypes) {
+        static final Summary NONE = new Summary(false, new int[0], new int[0], new int[0]);
     }
 
     static Summary summarize(String text) {
-        return new Summary(DATABASE.matcher(text).find(), hashes(DECLARED.matcher(text), 1), hashes(FIELD_TYPE.matcher(text), 1));
+        return new Summary(DATABASE.matcher(text).find(), hashes(DECLARED.matcher(text), 1), hashes(FIELD_TYPE.matcher(text), 1),
+                supertypes(text));
+    }
+
+    private static int[] supertypes(String text) {
+        Set<Integer> found = new HashSet<>();
+        Matcher head = SUPERTYPES.matcher(text);
+        while (head.find()) {
+            Matcher name = TYPE_NAME.matcher(head.group(1));
+            while (name.find()) {
+                found.add(name.group(1).hashCode());
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private static int[] hashes(Matcher matcher, int group) {
@@ -45,16 +68,22 @@ final class Relevance {
         return found.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** The indexes of the relevant summaries. */
+    /**
+     * The indexes of the relevant summaries. Besides the files that use the database and their callers
+     * ({@link #ROUNDS} field steps away), a type hierarchy is taken whole: the subclasses of a relevant type (a DAO
+     * that extends a generic {@code JpaDao<T, ID>}) and the interfaces and base classes a relevant type implements or
+     * extends (a port interface {@code BatchStore} that the services hold, implemented by a JPA class).
+     */
     static boolean[] relevant(List<Summary> summaries) {
         boolean[] relevant = new boolean[summaries.size()];
         Set<Integer> names = new HashSet<>();
+        Set<Integer> supertypes = new HashSet<>();
         for (int i = 0; i < summaries.size(); i++) {
             if (summaries.get(i).usesDatabase()) {
-                relevant[i] = true;
-                Arrays.stream(summaries.get(i).declared()).forEach(names::add);
+                add(summaries.get(i), i, relevant, names, supertypes);
             }
         }
+        hierarchies(summaries, relevant, names, supertypes);
         for (int round = 0; round < ROUNDS; round++) {
             List<Integer> added = new ArrayList<>();
             for (int i = 0; i < summaries.size(); i++) {
@@ -65,11 +94,31 @@ final class Relevance {
             if (added.isEmpty()) {
                 break;
             }
-            for (int i : added) {
-                relevant[i] = true;
-                Arrays.stream(summaries.get(i).declared()).forEach(names::add);
-            }
+            added.forEach(i -> add(summaries.get(i), i, relevant, names, supertypes));
+            hierarchies(summaries, relevant, names, supertypes);
         }
         return relevant;
+    }
+
+    private static void add(Summary summary, int i, boolean[] relevant, Set<Integer> names, Set<Integer> supertypes) {
+        relevant[i] = true;
+        Arrays.stream(summary.declared()).forEach(names::add);
+        Arrays.stream(summary.supertypes()).forEach(supertypes::add);
+    }
+
+    /** Up and down the type hierarchies of the relevant files, until no file is added. */
+    private static void hierarchies(List<Summary> summaries, boolean[] relevant, Set<Integer> names, Set<Integer> supertypes) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < summaries.size(); i++) {
+                Summary summary = summaries.get(i);
+                if (!relevant[i] && (Arrays.stream(summary.supertypes()).anyMatch(names::contains)
+                        || Arrays.stream(summary.declared()).anyMatch(supertypes::contains))) {
+                    add(summary, i, relevant, names, supertypes);
+                    changed = true;
+                }
+            }
+        }
     }
 }

@@ -31,6 +31,14 @@ record CatchInfo(List<String> types, boolean reReads, boolean rollsBackToSavepoi
         return new CatchInfo(types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList(), reReads, savepoint);
     }
 
+    /** Exceptions that say a lookup found nothing. */
+    private static final Set<String> ABSENCE_TYPES = Set.of("NoResultException", "EmptyResultDataAccessException",
+            "EntityNotFoundException", "NoSuchElementException", "ObjectNotFoundException", "IncorrectResultSizeDataAccessException");
+
+    boolean catchesAbsence() {
+        return types.stream().anyMatch(ABSENCE_TYPES::contains);
+    }
+
     boolean catchesUniqueViolation() {
         return types.stream().anyMatch(DUPLICATE_TYPES::contains);
     }

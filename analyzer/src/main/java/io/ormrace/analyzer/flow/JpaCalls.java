@@ -107,9 +107,12 @@ final class JpaCalls implements ApiCalls {
         TxScope tx = manager.createdHere ? manager.transaction : walker.tx;
         String reason = manager.createdHere && manager.transaction == null
                 ? "the EntityManager is created here and no transaction is begun on it" : null;
-        if (READS.contains(name) && call.getArguments().size() >= 2 && call.getArgument(0) instanceof ClassExpr type) {
+        String read = !READS.contains(name) || call.getArguments().size() < 2 ? null
+                : call.getArgument(0) instanceof ClassExpr type ? CodeIndex.simpleName(type.getType())
+                : walker.entityTypeArgument().orElse(null); // em.find(entityClass, id) in a generic DAO
+        if (read != null) {
             List<Value> arguments = walker.arguments(call);
-            EntityInfo entity = entity(walker, CodeIndex.simpleName(type.getType()));
+            EntityInfo entity = entity(walker, read);
             if (entity == null) {
                 return Value.UNKNOWN;
             }
@@ -221,6 +224,9 @@ final class JpaCalls implements ApiCalls {
         row.refusedWithoutTransaction = refused;
         if (kind == Value.LookupResult.Kind.LIST) {
             return new Value.LookupResult(lookup, kind, row);
+        }
+        if (call.getNameAsString().equals("getSingleResult")) {
+            walker.throwsWhenAbsent(lookup);
         }
         return call.getNameAsString().endsWith("OrNull") || call.getNameAsString().equals("uniqueResult")
                 ? new Value.Row(row) : call.getNameAsString().endsWith("Optional")

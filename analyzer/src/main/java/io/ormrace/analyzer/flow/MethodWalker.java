@@ -82,6 +82,13 @@ public final class MethodWalker {
             "(create|save|insert|add|post|record|book|transfer|pay|charge|refund|send|publish|notify|credit|debit|apply"
                     + "|undo|reverse|generate|increment|decrement|issue|allocate|reserve|grant)(?![a-z])");
 
+    /** Static methods of an entity class that make a new instance: {@code Order.builder()}, {@code Order.of(...)}. */
+    private static final java.util.regex.Pattern FACTORY = java.util.regex.Pattern.compile(
+            "builder|of|valueOf|from[A-Z]?\\w*|create\\w*|new[A-Z]\\w*|with[A-Z]\\w*|instance|empty");
+    /** Bean methods that turn something into a new entity instance: a mapper's {@code toEntity(dto)}. */
+    private static final java.util.regex.Pattern MAPPING = java.util.regex.Pattern.compile(
+            "(to|map|convert|create|new|build|from|as)([A-Z]\\w*)?");
+
     final FlowContext context;
     final TypeDeclaration<?> owner;
     /** The statement of the entry method this walk was reached from; null while walking the entry itself. */
@@ -95,8 +102,12 @@ public final class MethodWalker {
     String noTransactionReason;
     Flow flow;
     final Deque<CatchInfo> catches;
+    /** Per enclosing try block, the lookups in it that throw when they find nothing ({@code getSingleResult()}). */
+    private final Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>();
     final Value self;
     private final List<Value> returns = new ArrayList<>();
+    /** The flow at each normal exit of the method: what its checks established for the caller. */
+    private final List<Flow> exits = new ArrayList<>();
 
     private MethodWalker(FlowContext context, TypeDeclaration<?> owner, Node callSite, int depth, int hops, Env env,
             TxScope tx, String noTransactionReason, Flow flow, Deque<CatchInfo> catches, Value self) {
@@ -125,7 +136,7 @@ public final class MethodWalker {
                 new ArrayDeque<>(), Value.UNKNOWN);
         walker.bindParameters(method.getParameters(), List.of());
         context.stack.push(method);
-        method.getBody().ifPresent(walker::walk);
+        method.getBody().ifPresent(walker::walkBody);
         context.stack.pop();
         if (tx != null) {
             walker.endScope(tx);
@@ -148,6 +159,7 @@ public final class MethodWalker {
         }
         if (statement instanceof ReturnStmt returnStmt) {
             returns.add(returnStmt.getExpression().map(this::eval).orElse(Value.UNKNOWN));
+            exits.add(flow);
             return true;
         }
         if (statement instanceof ThrowStmt throwStmt) {
@@ -211,6 +223,36 @@ public final class MethodWalker {
             return true;
         }
         return false;
+    }
+
+    /** A method's body, in the flow the caller passed: what holds when it falls off its end is one of its exits. */
+    private void walkBody(BlockStmt body) {
+        for (Statement statement : body.getStatements()) {
+            if (walk(statement)) {
+                return;
+            }
+        }
+        exits.add(flow);
+    }
+
+    /**
+     * What the callee's checks established at every normal exit holds in the caller after the call: a helper that
+     * throws when a lookup finds a row ({@code validateNotExists(email)}) leaves the lookup known empty.
+     */
+    private void establishedFor(Flow caller) {
+        if (exits.isEmpty()) {
+            return;
+        }
+        for (Lookup lookup : exits.get(0).emptyLookups) {
+            if (!caller.emptyLookups.contains(lookup) && exits.stream().allMatch(exit -> exit.emptyLookups.contains(lookup))) {
+                caller.emptyLookups.add(lookup);
+            }
+        }
+        for (Lookup lookup : exits.get(0).rejectedWhenFound) {
+            if (!caller.rejectedWhenFound.contains(lookup) && exits.stream().allMatch(exit -> exit.rejectedWhenFound.contains(lookup))) {
+                caller.rejectedWhenFound.add(lookup);
+            }
+        }
     }
 
     private boolean walkBlock(List<Statement> statements) {
@@ -365,10 +407,13 @@ public final class MethodWalker {
         }
         Map<String, Value> before = env.snapshot();
         boolean tryExits;
+        List<Lookup> absent = new ArrayList<>();
+        throwingWhenAbsent.push(absent);
         try {
             tryExits = walk(tryStmt.getTryBlock());
         } finally {
             infos.forEach(info -> catches.pop());
+            throwingWhenAbsent.pop();
         }
         Map<String, Value> afterTry = env.snapshot();
         // a catch runs after any part of the try block: from the state before it or after it
@@ -378,7 +423,17 @@ public final class MethodWalker {
         for (CatchClause clause : tryStmt.getCatchClauses()) {
             env.restore(inCatch);
             env.declare(clause.getParameter().getNameAsString(), null, Value.UNKNOWN);
-            boolean exits = walk(clause.getBody());
+            Flow outer = flow;
+            if (CatchInfo.of(clause).catchesAbsence()) {
+                flow = flow.copy();
+                absent.stream().filter(lookup -> !flow.emptyLookups.contains(lookup)).forEach(flow.emptyLookups::add);
+            }
+            boolean exits;
+            try {
+                exits = walk(clause.getBody());
+            } finally {
+                flow = outer;
+            }
             catchesExit &= exits;
             if (!exits) {
                 after = after == null ? env.snapshot() : Env.join(after, env.snapshot());
@@ -484,7 +539,9 @@ public final class MethodWalker {
 
     private Value fieldAccess(FieldAccessExpr access) {
         if (access.getScope() instanceof ThisExpr) {
-            return name(access.getNameAsString());
+            // this.quantity is the field even where a parameter of the same name hides it
+            return self instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())
+                    ? Value.Scalar.read(ref(row.origin(), access.getNameAsString())) : name(access.getNameAsString());
         }
         Value scope = eval(access.getScope());
         if (scope instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())) {
@@ -620,6 +677,12 @@ public final class MethodWalker {
         if (scope.get() instanceof NameExpr name && name.getNameAsString().equals("Optional") && !env.isLocal("Optional")) {
             return optionalFactory(call);
         }
+        if (scope.get() instanceof NameExpr name && !env.isLocal(name.getNameAsString())
+                && context.index.fieldType(owner, name.getNameAsString()).isEmpty()
+                && context.index.entity(name.getNameAsString()).isPresent()) {
+            arguments(call);
+            return FACTORY.matcher(call.getNameAsString()).matches() ? new Value.Fresh(name.getNameAsString()) : Value.UNKNOWN;
+        }
         Value receiver = eval(scope.get());
         String receiverType = staticType(scope.get());
         if (receiver instanceof Value.Lambda lambda && !call.getNameAsString().startsWith("and")
@@ -731,12 +794,9 @@ public final class MethodWalker {
     /** A method of another bean of the project: entered through its proxy, so its @Transactional applies. */
     private Optional<Value> callBean(String type, MethodCallExpr call) {
         Optional<TypeDeclaration<?>> target = implementation(type);
-        if (target.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<MethodDeclaration> callee = findMethod(target.get(), call.getNameAsString(), call.getArguments().size());
+        Optional<MethodDeclaration> callee = target.flatMap(t -> findMethod(t, call.getNameAsString(), call.getArguments().size()));
         if (callee.isEmpty() || callee.get().getBody().isEmpty()) {
-            return Optional.empty();
+            return mapped(type, call);
         }
         Transactions.Declared declared = Transactions.declared(callee.get(), target.get());
         TxScope calleeTx = declared.scopeFor(tx, target.get().getNameAsString() + "." + callee.get().getNameAsString());
@@ -745,6 +805,25 @@ public final class MethodWalker {
             endScope(calleeTx);
         }
         return Optional.of(result);
+    }
+
+    /**
+     * A call the sources cannot go into (a MapStruct mapper, an interface implemented by a library) of a method that
+     * is declared to return an entity and named like a conversion: it makes a new instance.
+     */
+    private Optional<Value> mapped(String type, MethodCallExpr call) {
+        if (!MAPPING.matcher(call.getNameAsString()).matches()) {
+            return Optional.empty();
+        }
+        Optional<String> returned = context.index.type(type)
+                .flatMap(entry -> findMethod(entry.declaration(), call.getNameAsString(), call.getArguments().size()))
+                .map(method -> CodeIndex.simpleName(method.getType()))
+                .filter(name -> context.index.entity(name).isPresent());
+        if (returned.isEmpty()) {
+            return Optional.empty();
+        }
+        arguments(call);
+        return Optional.of(new Value.Fresh(returned.get()));
     }
 
     /** A method of an entity, run with {@code this} being the row it is called on. */
@@ -772,10 +851,11 @@ public final class MethodWalker {
         walker.bindParameters(method.getParameters(), arguments);
         context.stack.push(method);
         try {
-            method.getBody().ifPresent(walker::walk);
+            method.getBody().ifPresent(walker::walkBody);
         } finally {
             context.stack.pop();
         }
+        walker.establishedFor(flow);
         return walker.returnValue();
     }
 
@@ -829,6 +909,26 @@ public final class MethodWalker {
             current = current instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()
                     ? context.index.type(c.getExtendedTypes().get(0).getNameAsString()).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null)
                     : null;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The entity a generic base class is bound to by the class walked: {@code Coupon} for {@code class CouponDao extends
+     * JpaDao<Coupon, Long>}, where {@code JpaDao} reads with {@code em.find(entityClass, id)}.
+     */
+    Optional<String> entityTypeArgument() {
+        Set<TypeDeclaration<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (TypeDeclaration<?> current = owner; current instanceof ClassOrInterfaceDeclaration type && seen.add(current); ) {
+            for (ClassOrInterfaceType parent : type.getExtendedTypes()) {
+                Optional<String> entity = parent.getTypeArguments().stream().flatMap(NodeList::stream)
+                        .map(CodeIndex::simpleName).filter(name -> context.index.entity(name).isPresent()).findFirst();
+                if (entity.isPresent()) {
+                    return entity;
+                }
+            }
+            current = type.getExtendedTypes().isEmpty() ? null
+                    : context.index.type(type.getExtendedTypes().get(0).getNameAsString()).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null);
         }
         return Optional.empty();
     }
@@ -898,6 +998,18 @@ public final class MethodWalker {
         if (derived || guard != null) {
             origin.pending.add(new RowOrigin.Change(column, at, place(at).reportAt(), hops, derived, guard, callersOwn));
         }
+    }
+
+    /** A lookup that throws when it finds nothing: a catch of that exception knows the row is absent. */
+    void throwsWhenAbsent(Lookup lookup) {
+        if (lookup != null && !throwingWhenAbsent.isEmpty()) {
+            throwingWhenAbsent.peek().add(lookup);
+        }
+    }
+
+    /** Whether a lookup of this table came back empty on the way here. */
+    boolean knownAbsent(String table) {
+        return flow.emptyLookups.stream().anyMatch(lookup -> Names.key(lookup.table()).equals(Names.key(table)));
     }
 
     /** Something done that a second caller passing the same checks would do again. */

@@ -43,6 +43,9 @@ final class SpringDataCalls implements ApiCalls {
             Value saved = arguments.get(0);
             if (saved instanceof Value.Fresh) {
                 walker.inserted(table, call, where + "(new " + repo.entity() + "(...))", false, walker.tx);
+            } else if (saved instanceof Value.Unknown && walker.knownAbsent(table)) {
+                // made where the sources do not show (a builder of a library, a mapper): new, since none was found
+                walker.inserted(table, call, where + "(...)", false, walker.tx);
             } else if (saved instanceof Value.Row row) {
                 walker.written(row.origin(), call, where + "(...)", walker.tx);
             }
@@ -60,6 +63,10 @@ final class SpringDataCalls implements ApiCalls {
         List<String> id = entity != null ? entity.idColumns() : List.of("id");
         return switch (name) {
             case "findById" -> Optional.of(read(walker, call, entity, table, id, Optional.empty(), where, "Optional", false));
+            // Spring Data 1.x: the row or null; findOne(Example) of later versions looks up by no key
+            case "findOne" -> Optional.of(arguments.size() == 1 && !(arguments.get(0) instanceof Value.Unknown
+                    && call.getArgument(0).toString().toLowerCase(java.util.Locale.ROOT).contains("example"))
+                    ? read(walker, call, entity, table, id, Optional.empty(), where, "T", false) : Value.UNKNOWN);
             case "existsById" -> Optional.of(new Value.LookupResult(
                     walker.lookup(table, id, call, where, walker.tx), Value.LookupResult.Kind.EXISTS, null));
             case "findAll", "findAllById" -> Optional.of(Value.UNKNOWN);

@@ -43,6 +43,11 @@ final class ValueCalls {
         if (receiver instanceof Value.Maybe maybe) {
             return onOptional(walker, call, maybe);
         }
+        if (receiver instanceof Value.Fresh fresh) {
+            // a builder or fluent setters: still the new instance; build() gives it
+            walker.arguments(call);
+            return Optional.of(call.getNameAsString().matches("(get|is)[A-Z]\\w*") ? Value.UNKNOWN : fresh);
+        }
         if (receiver instanceof Value.LookupResult result) {
             return onResultList(walker, call, result);
         }
@@ -66,7 +71,15 @@ final class ValueCalls {
         if (arity == 0 && MethodWalker.isAttribute(row.origin(), name)) {
             return Value.Scalar.read(MethodWalker.ref(row.origin(), name));
         }
-        return walker.callEntityMethod(row, call).orElseGet(() -> walker.evalArguments(call));
+        Optional<Value> method = walker.callEntityMethod(row, call);
+        if (method.isPresent()) {
+            return method.get();
+        }
+        if (arity == 1 && MethodWalker.isAttribute(row.origin(), name)) {
+            walker.change(row, name, walker.eval(call.getArgument(0)), call); // a fluent setter: row.balance(next)
+            return row;
+        }
+        return walker.evalArguments(call);
     }
 
     private static Optional<Value> onOptional(MethodWalker walker, MethodCallExpr call, Value.Maybe maybe) {
@@ -74,6 +87,7 @@ final class ValueCalls {
         return switch (call.getNameAsString()) {
             case "orElseThrow", "get", "join" -> {
                 walker.arguments(call);
+                walker.throwsWhenAbsent(lookup);
                 yield Optional.of(maybe.content());
             }
             case "orElse" -> {
