@@ -257,9 +257,10 @@ public final class Analyzer {
 
     /**
      * The same racy statement can be reached from several entry methods: walked as its own entry and through the
-     * callers that inline it. For each rule and statement the sightings nearest to the statement are kept: at its
-     * own place when it is racy there, else at the closest callers that make it racy (a self-invocation, a
-     * connection in autocommit), so that a test calling a racy service is not flagged again.
+     * callers that inline it. A read-write or lookup-insert race is placed in the deepest method that holds it whoever
+     * walked to it, so its sightings share a location. A lock is reported at the entry method's statement: of its
+     * sightings, the nearest to the lock are kept, at its own place when it is outside a transaction there, else at the
+     * closest callers that make it so (a self-invocation, a connection in autocommit).
      */
     private static List<Finding> nearest(List<Sighting> sightings) {
         Map<Object, Map<String, List<Sighting>>> byOrigin = new IdentityHashMap<>();
@@ -270,6 +271,10 @@ public final class Analyzer {
         List<Finding> kept = new ArrayList<>();
         for (Map<String, List<Sighting>> byRule : byOrigin.values()) {
             for (List<Sighting> group : byRule.values()) {
+                if (!group.get(0).finding().rule().id().equals("lock-outside-transaction")) {
+                    group.forEach(sighting -> kept.add(sighting.finding())); // placed where the race is, whoever walked to it
+                    continue;
+                }
                 int nearest = group.stream().mapToInt(s -> s.place().hops()).min().orElse(0);
                 group.stream().filter(s -> s.place().hops() == nearest).map(Sighting::finding).forEach(kept::add);
             }

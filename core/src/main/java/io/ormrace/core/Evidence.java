@@ -27,7 +27,9 @@ public record Evidence(Kind kind, SourceLocation location, String description, S
         /** a transaction begins, commits or rolls back, or is missing */
         TRANSACTION,
         /** what the schema has or lacks: a unique constraint, a version column */
-        SCHEMA
+        SCHEMA,
+        /** a call on the path from the method analyzed to the one the race is reported in */
+        CALL
     }
 
     public Evidence {

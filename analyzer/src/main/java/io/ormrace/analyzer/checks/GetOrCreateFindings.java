@@ -13,11 +13,12 @@ final class GetOrCreateFindings {
     }
 
     static Finding.Builder start(Rule rule, Event.InsertAfterLookup insert, String message) {
-        return Finding.builder(rule, Origin.STATIC)
+        Finding.Builder finding = Finding.builder(rule, Origin.STATIC)
                 .message(message)
                 .at(Places.of(insert.place()), insert.place().anchor())
-                .target(insert.table(), insert.lookup().columns())
-                .evidence(Places.evidence(Evidence.Kind.LOOKUP, insert.place(), insert.lookup().at(),
+                .target(insert.table(), insert.lookup().columns());
+        Places.callPath(finding, insert.place());
+        return finding.evidence(Places.evidence(Evidence.Kind.LOOKUP, insert.place(), insert.lookup().at(),
                         (insert.bulk() ? "every row is loaded by " : "looked up by ") + insert.lookup().description()
                                 + (insert.bulk() ? " and diffed in memory" : " and found missing")))
                 .evidence(Places.evidence(Evidence.Kind.INSERT, insert.place(), insert.place().origin(),

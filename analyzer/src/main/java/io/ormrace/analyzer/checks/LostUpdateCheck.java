@@ -58,7 +58,9 @@ public final class LostUpdateCheck implements Check {
                 .message(message)
                 .at(Places.of(write.place()), write.place().anchor())
                 .target(row.entity() != null ? row.entity().name() : row.table(), List.of(change.column()))
-                .evidence(Places.evidence(Evidence.Kind.READ, write.place(), row.readAt(), "read by " + row.readDescription()));
+                ;
+        Places.callPath(finding, write.place());
+        finding.evidence(Places.evidence(Evidence.Kind.READ, write.place(), row.readAt(), "read by " + row.readDescription()));
         if (!change.derivedFromItself()) {
             change.condition().ifPresent(condition -> finding.evidence(Places.evidence(Evidence.Kind.CHECK, write.place(),
                     condition, "checked: " + condition)));

@@ -1,6 +1,7 @@
 package io.ormrace.analyzer.checks;
 
 import com.github.javaparser.ast.Node;
+import io.ormrace.analyzer.code.SourceFile;
 import io.ormrace.analyzer.flow.Event;
 import io.ormrace.core.Evidence;
 import io.ormrace.core.SourceLocation;
@@ -19,17 +20,17 @@ final class Places {
         return node.getBegin().map(p -> new SourceLocation(path, p.line, p.column)).orElse(new SourceLocation(path, 1, 0));
     }
 
-    /** Evidence at a node of the event's file; nodes of other files (a helper in another class) are placed there. */
-    static Evidence evidence(Evidence.Kind kind, Event.Place place, Node node, String description) {
-        String path = node.findCompilationUnit().flatMap(unit -> unit.getStorage())
-                .map(storage -> storage.getPath().toString()).orElse(place.file().path());
-        String shown = node.findCompilationUnit().equals(place.reportAt().findCompilationUnit()) ? place.file().path() : relative(path);
-        return Evidence.at(kind, at(shown, node), description);
+    /** The calls from the analyzed method down to the method the finding is reported in, as evidence. */
+    static void callPath(io.ormrace.core.Finding.Builder finding, Event.Place place) {
+        for (Node call : place.calls()) {
+            String text = call.toString();
+            finding.evidence(evidence(Evidence.Kind.CALL, place, call, "calls " + (text.length() > 80
+                    ? text.substring(0, 80) + "..." : text)));
+        }
     }
 
-    private static String relative(String path) {
-        java.nio.file.Path absolute = java.nio.file.Path.of(path).toAbsolutePath().normalize();
-        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
-        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    /** Evidence at a node of the event's file, or of the analyzed file it is in (a helper in another class). */
+    static Evidence evidence(Evidence.Kind kind, Event.Place place, Node node, String description) {
+        return Evidence.at(kind, at(SourceFile.pathOf(node).orElse(place.file().path()), node), description);
     }
 }

@@ -31,6 +31,7 @@ public final class CodeIndex {
     private final Map<String, TypeDeclaration<?>> implementors = new HashMap<>();
     /** Per type (by identity: a node's hashCode walks its whole subtree), its methods by name and fields' types. */
     private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
+    private final Map<TypeDeclaration<?>, SourceFile> files = new IdentityHashMap<>();
     private final CallSites callSites = new CallSites();
 
     private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
@@ -55,6 +56,7 @@ public final class CodeIndex {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 Contained.run(problems, file.path(), type, "indexing the type " + type.getNameAsString(), () -> {
                     index.members.put(type, Members.of(type));
+                    index.files.put(type, file);
                     index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
                             .add(new TypeEntry(type.getNameAsString(), type, file));
                     if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
@@ -81,6 +83,11 @@ public final class CodeIndex {
     public Optional<TypeEntry> type(String simpleName) {
         List<TypeEntry> entries = types.get(simpleName);
         return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    /** The file a type of the sources is declared in. */
+    public Optional<SourceFile> fileOf(TypeDeclaration<?> type) {
+        return Optional.ofNullable(files.get(type));
     }
 
     /** The methods a type declares with this name (not inherited ones). */

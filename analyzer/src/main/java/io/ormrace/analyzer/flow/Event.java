@@ -8,10 +8,11 @@ import java.util.List;
 public sealed interface Event {
 
     /**
-     * Where it is reported (a statement of the analyzed method), where it really happens (maybe in a callee), and
-     * through how many inlined calls it was reached.
+     * Where it is reported (a statement of the method that holds the race: the analyzed method or one it calls), where
+     * it really happens (maybe deeper), through how many inlined calls it was reached, and the calls from the analyzed
+     * method down to the one it is reported in.
      */
-    record Place(SourceFile file, Node reportAt, String anchor, Node origin, int hops) {
+    record Place(SourceFile file, Node reportAt, String anchor, Node origin, int hops, List<Node> calls) {
     }
 
     Place place();

@@ -91,8 +91,8 @@ public final class MethodWalker {
 
     final FlowContext context;
     final TypeDeclaration<?> owner;
-    /** The statement of the entry method this walk was reached from; null while walking the entry itself. */
-    final Node callSite;
+    /** This method on the call path from the entry method. */
+    final Frame frame;
     final int depth;
     /** How many inlined calls lie between the entry method and this walk. */
     final int hops;
@@ -106,14 +106,15 @@ public final class MethodWalker {
     private final Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>();
     final Value self;
     private final List<Value> returns = new ArrayList<>();
+    private final Set<String> parameters = new HashSet<>();
     /** The flow at each normal exit of the method: what its checks established for the caller. */
     private final List<Flow> exits = new ArrayList<>();
 
-    private MethodWalker(FlowContext context, TypeDeclaration<?> owner, Node callSite, int depth, int hops, Env env,
+    private MethodWalker(FlowContext context, TypeDeclaration<?> owner, Frame frame, int depth, int hops, Env env,
             TxScope tx, String noTransactionReason, Flow flow, Deque<CatchInfo> catches, Value self) {
         this.context = context;
         this.owner = owner;
-        this.callSite = callSite;
+        this.frame = frame;
         this.depth = depth;
         this.hops = hops;
         this.env = env;
@@ -132,14 +133,14 @@ public final class MethodWalker {
                 ? owner.getNameAsString() + "." + method.getNameAsString() + " is @Transactional but private: the Spring proxy "
                         + "cannot intercept a private method, so no transaction is begun"
                 : null;
-        MethodWalker walker = new MethodWalker(context, owner, null, 0, 0, new Env(null), tx, reason, new Flow(),
+        MethodWalker walker = new MethodWalker(context, owner, Frame.entry(context.file, method), 0, 0, new Env(null), tx, reason, new Flow(),
                 new ArrayDeque<>(), Value.UNKNOWN);
         walker.bindParameters(method.getParameters(), List.of());
         context.stack.push(method);
         method.getBody().ifPresent(walker::walkBody);
         context.stack.pop();
         if (tx != null) {
-            walker.endScope(tx);
+            walker.endScope(tx, walker.frame);
         }
     }
 
@@ -744,7 +745,7 @@ public final class MethodWalker {
     /** Runs a lambda body where it is invoked, with the variables it captured where it was written. */
     Value invoke(Value.Lambda lambda, List<Value> arguments, Flow invokedWith) {
         MethodWalker definer = lambda.definedIn();
-        MethodWalker walker = new MethodWalker(context, definer.owner, definer.callSite, depth + 1, definer.hops,
+        MethodWalker walker = new MethodWalker(context, definer.owner, definer.frame, depth + 1, definer.hops,
                 new Env(lambda.captured()), tx, noTransactionReason, invokedWith.copy(), catches, definer.self);
         NodeList<Parameter> parameters = lambda.expression().getParameters();
         for (int i = 0; i < parameters.size(); i++) {
@@ -800,9 +801,11 @@ public final class MethodWalker {
         }
         Transactions.Declared declared = Transactions.declared(callee.get(), target.get());
         TxScope calleeTx = declared.scopeFor(tx, target.get().getNameAsString() + "." + callee.get().getNameAsString());
-        Value result = inline(callee.get(), target.get(), call, calleeTx, calleeTx == null ? noTransactionReason : null, Value.UNKNOWN);
+        Frame calleeFrame = enter(call, target.get(), callee.get());
+        Value result = inline(callee.get(), target.get(), call, calleeTx, calleeTx == null ? noTransactionReason : null,
+                Value.UNKNOWN, calleeFrame);
         if (calleeTx != null && calleeTx != tx) {
-            endScope(calleeTx);
+            endScope(calleeTx, calleeFrame);
         }
         return Optional.of(result);
     }
@@ -841,12 +844,20 @@ public final class MethodWalker {
 
     private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
             String reason, Value calleeSelf) {
+        return inline(method, type, call, calleeTx, reason, calleeSelf, enter(call, type, method));
+    }
+
+    private Frame enter(MethodCallExpr call, TypeDeclaration<?> type, MethodDeclaration method) {
+        return frame.enter(call, context.index.fileOf(type).orElse(null), method);
+    }
+
+    private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
+            String reason, Value calleeSelf, Frame calleeFrame) {
         List<Value> arguments = arguments(call);
         if (depth >= MAX_DEPTH || context.stack.contains(method) || !context.spendInline()) {
             return Value.UNKNOWN;
         }
-        Node site = callSite != null ? callSite : call;
-        MethodWalker walker = new MethodWalker(context, type, site, depth + 1, hops + 1, new Env(null), calleeTx, reason,
+        MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
                 flow.copy(), catches, calleeSelf);
         walker.bindParameters(method.getParameters(), arguments);
         context.stack.push(method);
@@ -864,6 +875,7 @@ public final class MethodWalker {
             String type = CodeIndex.simpleName(parameters.get(i).getType());
             Value value = i < arguments.size() ? arguments.get(i) : Value.UNKNOWN;
             env.declare(parameters.get(i).getNameAsString(), type, typed(type, value));
+            this.parameters.add(parameters.get(i).getNameAsString());
         }
     }
 
@@ -954,19 +966,44 @@ public final class MethodWalker {
 
     // ---------------------------------------------------------------- what the checks are told
 
+    /** At the statement of the entry method that leads to {@code origin}. */
     Event.Place place(Node origin) {
-        return new Event.Place(context.file, callSite != null ? callSite : origin, context.anchor, origin, hops);
+        return placeIn(frame.root(), origin);
+    }
+
+    /**
+     * A race that began in frame {@code from} (the change, the lookup) and ends here at {@code origin} (the write, the
+     * insert): reported in the deepest frame holding both, at the statement there that leads to {@code origin}.
+     */
+    Event.Place placeFrom(Frame from, Node origin) {
+        return placeIn(Frame.common(from, frame), origin);
+    }
+
+    /** The method a frame walks, as findings name it: {@code com.acme.Orders#place}. */
+    private String anchorIn(Frame common) {
+        if (common.parent == null) {
+            return context.anchor;
+        }
+        Optional<com.github.javaparser.ast.body.CallableDeclaration<?>> method = common.method();
+        Optional<TypeDeclaration<?>> type = method.flatMap(m -> m.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t));
+        return type.isEmpty() ? context.anchor
+                : type.get().getFullyQualifiedName().orElse(type.get().getNameAsString()) + "#" + method.get().getNameAsString();
+    }
+
+    private Event.Place placeIn(Frame common, Node origin) {
+        return new Event.Place(common.file, common.toward(frame, origin), anchorIn(common), origin, hops, common.calls());
     }
 
     RowOrigin newRow(String table, io.ormrace.analyzer.code.EntityInfo entity, Node at, String description, Lookup lookup,
             TxScope scope, String lockMode) {
         RowOrigin row = new RowOrigin(table, entity, at, description, lookup, scope, lockMode);
+        row.frame = frame;
         context.register(row);
         return row;
     }
 
     Lookup lookup(String table, List<String> columns, Node at, String description, TxScope scope) {
-        return new Lookup(table, columns, at, description, scope);
+        return new Lookup(table, columns, at, description, scope, frame);
     }
 
     /**
@@ -996,7 +1033,7 @@ public final class MethodWalker {
             flow.effect(new Guard.Effect(origin.describe() + "." + column + " set to this caller's value", at, origin, false));
         }
         if (derived || guard != null) {
-            origin.pending.add(new RowOrigin.Change(column, at, place(at).reportAt(), hops, derived, guard, callersOwn));
+            origin.pending.add(new RowOrigin.Change(column, at, computedIn(at), hops, derived, guard, callersOwn));
         }
     }
 
@@ -1012,6 +1049,17 @@ public final class MethodWalker {
         return flow.emptyLookups.stream().anyMatch(lookup -> Names.key(lookup.table()).equals(Names.key(table)));
     }
 
+    /**
+     * The method the value set at {@code at} was computed in: the caller's, when it is a parameter set as passed
+     * ({@code store(seat, seat.getFree() - 1)} into {@code seat.setFree(free)}).
+     */
+    private Frame computedIn(Node at) {
+        Expression value = at instanceof AssignExpr assign && assign.getOperator() == AssignExpr.Operator.ASSIGN ? assign.getValue()
+                : at instanceof MethodCallExpr call && call.getArguments().size() == 1 ? call.getArgument(0) : null;
+        return value instanceof NameExpr name && parameters.contains(name.getNameAsString())
+                && frame.parent != null ? frame.parent : frame;
+    }
+
     /** Something done that a second caller passing the same checks would do again. */
     void effect(String description, Node at, RowOrigin row) {
         flow.effect(new Guard.Effect(description, at, row, false));
@@ -1021,7 +1069,7 @@ public final class MethodWalker {
     void written(RowOrigin row, Node at, String how, TxScope writtenIn) {
         effect(how + " of " + row.describe(), at, row);
         for (RowOrigin.Change change : row.pending) {
-            context.emit(new Event.Write(place(at), row, change, how, writtenIn));
+            context.emit(new Event.Write(placeFrom(change.frame(), at), row, change, how, writtenIn));
         }
         row.pending.clear();
     }
@@ -1030,22 +1078,27 @@ public final class MethodWalker {
     void jdbcWrite(String table, String column, Value value, Node at, String how, TxScope writtenIn) {
         for (Value.ColumnRef source : refs(value)) {
             if (Names.key(source.origin().table).equals(Names.key(table)) && source.column().equals(Names.key(column))) {
-                context.emit(new Event.Write(place(at), source.origin(),
-                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, true, flow.guardOn(source), false), how, writtenIn));
+                context.emit(new Event.Write(placeFrom(source.origin().frame, at), source.origin(),
+                        new RowOrigin.Change(column, at, frame, hops, true, flow.guardOn(source), false), how, writtenIn));
                 return;
             }
         }
         for (Value.ColumnRef guarded : flow.guards) {
             if (Names.key(guarded.origin().table).equals(Names.key(table)) && guarded.column().equals(Names.key(column))) {
-                context.emit(new Event.Write(place(at), guarded.origin(),
-                        new RowOrigin.Change(column, at, place(at).reportAt(), hops, false, flow.guardOn(guarded), true), how, writtenIn));
+                context.emit(new Event.Write(placeFrom(guarded.origin().frame, at), guarded.origin(),
+                        new RowOrigin.Change(column, at, frame, hops, false, flow.guardOn(guarded), true), how, writtenIn));
                 return;
             }
         }
     }
 
-    /** The end of a transaction: dirty checking writes what changed on the rows read in it. */
+    /** The end of a transaction begun in this method: dirty checking writes what changed on the rows read in it. */
     void endScope(TxScope scope) {
+        endScope(scope, frame);
+    }
+
+    /** The end of a transaction begun in {@code owner}: reported there, at the statement that leads to each change. */
+    private void endScope(TxScope scope, Frame owner) {
         List<RowOrigin> rows = context.rowsByScope.remove(scope);
         if (rows == null) {
             return;
@@ -1055,16 +1108,13 @@ public final class MethodWalker {
                 continue;
             }
             for (RowOrigin.Change change : row.pending) {
+                Frame common = Frame.common(change.frame(), owner);
                 Node at = change.at();
-                context.emit(new Event.Write(new Event.Place(context.file, reportNodeOf(change), context.anchor, at, change.hops()),
-                        row, change, "dirty checking at commit", scope));
+                context.emit(new Event.Write(new Event.Place(common.file, common.toward(change.frame(), at), anchorIn(common), at,
+                        change.hops(), common.calls()), row, change, "dirty checking at commit", scope));
             }
             row.pending.clear();
         }
-    }
-
-    private static Node reportNodeOf(RowOrigin.Change change) {
-        return change.reportAt() != null ? change.reportAt() : change.at();
     }
 
     /** A row was inserted: if a lookup of the same table came back empty before, this is get-or-create. */
@@ -1086,7 +1136,7 @@ public final class MethodWalker {
         if (lookup == null) {
             return;
         }
-        context.emit(new Event.InsertAfterLookup(place(at), lookup, table, handling(insertedIn), description, bulk,
+        context.emit(new Event.InsertAfterLookup(placeFrom(lookup.frame(), at), lookup, table, handling(insertedIn), description, bulk,
                 flow.rejectedWhenFound.contains(lookup)));
     }
 
@@ -1108,7 +1158,7 @@ public final class MethodWalker {
         if (inForce != null) {
             return false;
         }
-        if (callSite == null && reason == null && noTransactionReason == null && !context.stack.isEmpty()
+        if (frame.parent == null && reason == null && noTransactionReason == null && !context.stack.isEmpty()
                 && context.stack.peekLast() instanceof MethodDeclaration entry && entry.isPublic()
                 && !CallerTransactions.reachableWithout(context.index, entry, owner)) {
             return false;

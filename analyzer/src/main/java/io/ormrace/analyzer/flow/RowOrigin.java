@@ -28,15 +28,17 @@ public final class RowOrigin {
     /** JPA refused the locking read outside a transaction: nothing after it runs. */
     boolean refusedWithoutTransaction;
     final List<Change> pending = new ArrayList<>();
+    /** The method the row was read in, on the walk's call path. */
+    Frame frame;
 
     /**
      * A change to one column, and what it was computed from.
      *
      * @param at        where the change is made (maybe in a helper)
-     * @param reportAt  the statement of the analyzed method that leads to it
+     * @param frame     the method it is made in, on the walk's call path
      * @param hops      how many inlined calls away from the analyzed method it is made
      */
-    public record Change(String column, Node at, Node reportAt, int hops, boolean derivedFromItself, Guard guard,
+    public record Change(String column, Node at, Frame frame, int hops, boolean derivedFromItself, Guard guard,
             boolean callersOwnValue) {
         public boolean guardedByItself() {
             return guard != null;
