@@ -48,9 +48,10 @@ public final class Analyzer {
      *
      * @param javaFiles      the Java files found below the inputs (test roots left out unless included)
      * @param schemaSources  the files schema was read from, with their kind
+     * @param parsedFiles    the Java files parsed: those that can take part in a race (see {@code Relevance})
      */
     public record Result(List<Finding> findings, List<Problem> problems, int javaFiles, List<SchemaSource> schemaSources,
-            int suppressed) {
+            int suppressed, int parsedFiles) {
 
         public int schemaFiles() {
             return schemaSources.size();
@@ -175,7 +176,7 @@ public final class Analyzer {
         });
         List<Problem> sortedProblems = new ArrayList<>(problems.items);
         sortedProblems.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
-        return new Result(kept, sortedProblems, javaFiles.size(), schemaSources, unique.size() - kept.size());
+        return new Result(kept, sortedProblems, javaFiles.size(), schemaSources, unique.size() - kept.size(), toParse.size());
     }
 
     /**

@@ -140,6 +140,8 @@ public final class OrmraceCommand implements Callable<Integer> {
                     + " baselined finding(s) remain, not reported; " + split.fresh().size() + " new"));
         }
         if (verbose) {
+            err.println("ormrace: parsed " + result.parsedFiles() + " of " + result.javaFiles() + " Java files (the rest "
+                    + "neither use a database API nor hold, extend or implement a type of a file that does)");
             result.schemaSources().forEach(source -> err.println("ormrace: schema read from " + source.path()
                     + " (" + source.kind().label() + ")"));
         }
