@@ -1,5 +1,8 @@
 package io.ormrace.analyzer.code;
 
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -28,6 +31,11 @@ public final class CodeIndex {
     private final Map<String, List<TypeEntry>> types = new HashMap<>();
     private final Map<String, EntityInfo> entities = new HashMap<>();
     private final Map<String, RepositoryInfo> repositories = new HashMap<>();
+    /** By declaration, for names resolved to one type among several of the same simple name. */
+    private final Map<TypeDeclaration<?>, EntityInfo> entitiesByDeclaration = new IdentityHashMap<>();
+    private final Map<TypeDeclaration<?>, RepositoryInfo> repositoriesByDeclaration = new IdentityHashMap<>();
+    private final Map<EntityInfo, TypeDeclaration<?>> entityDeclarations = new IdentityHashMap<>();
+    private final Map<RepositoryInfo, TypeDeclaration<?>> repositoryDeclarations = new IdentityHashMap<>();
     private final Map<String, TypeDeclaration<?>> implementors = new HashMap<>();
     /** Per type (by identity: a node's hashCode walks its whole subtree), its methods by name and fields' types. */
     private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
@@ -118,12 +126,118 @@ public final class CodeIndex {
         return Optional.ofNullable(repositories.get(simpleName));
     }
 
-    void addEntity(EntityInfo entity) {
-        entities.put(entity.name(), entity);
+    void addEntity(EntityInfo entity, TypeDeclaration<?> declaration) {
+        entities.putIfAbsent(entity.name(), entity);
+        entitiesByDeclaration.put(declaration, entity);
+        entityDeclarations.put(entity, declaration);
     }
 
-    void addRepository(RepositoryInfo repository) {
-        repositories.put(repository.name(), repository);
+    void addRepository(RepositoryInfo repository, TypeDeclaration<?> declaration) {
+        repositories.putIfAbsent(repository.name(), repository);
+        repositoriesByDeclaration.put(declaration, repository);
+        repositoryDeclarations.put(repository, declaration);
+    }
+
+    /**
+     * The type of the sources a simple name means where {@code from} is written, as javac resolves it: a type of the
+     * same file, a single-type import, the same package, an on-demand import. Empty when the name is imported from
+     * outside the sources (a library's {@code Repository}) or no type of the sources has it; when the imports say
+     * nothing (a wildcard of a library, a name not imported), the first type of that name.
+     */
+    public Optional<TypeEntry> resolve(String simpleName, Node from) {
+        List<TypeEntry> entries = types.get(simpleName);
+        if (entries == null || entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CompilationUnit> unit = from == null ? Optional.empty() : from.findCompilationUnit();
+        if (unit.isEmpty()) {
+            return Optional.of(entries.get(0));
+        }
+        for (TypeEntry entry : entries) {
+            if (entry.file().unit() == unit.get()) {
+                return Optional.of(entry);
+            }
+        }
+        for (ImportDeclaration declared : unit.get().getImports()) {
+            if (!declared.isAsterisk() && !declared.isStatic() && declared.getName().getIdentifier().equals(simpleName)) {
+                String qualified = declared.getNameAsString();
+                return entries.stream().filter(e -> qualified.equals(qualifiedName(e))).findFirst();
+            }
+        }
+        String pkg = unit.get().getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+        for (TypeEntry entry : entries) {
+            if ((pkg + simpleName).equals(qualifiedName(entry))) {
+                return Optional.of(entry);
+            }
+        }
+        for (ImportDeclaration declared : unit.get().getImports()) {
+            if (declared.isAsterisk() && !declared.isStatic()) {
+                String qualified = declared.getNameAsString() + "." + simpleName;
+                for (TypeEntry entry : entries) {
+                    if (qualified.equals(qualifiedName(entry))) {
+                        return Optional.of(entry);
+                    }
+                }
+            }
+        }
+        return entries.size() == 1 || pkg.isEmpty() ? Optional.of(entries.get(0)) : nearest(entries, pkg);
+    }
+
+    /** Of types no import names, the one whose package shares the longest prefix with the code's. */
+    private static Optional<TypeEntry> nearest(List<TypeEntry> entries, String pkg) {
+        TypeEntry best = entries.get(0);
+        int bestShared = -1;
+        for (TypeEntry entry : entries) {
+            String qualified = qualifiedName(entry);
+            int shared = 0;
+            while (shared < Math.min(qualified.length(), pkg.length()) && qualified.charAt(shared) == pkg.charAt(shared)) {
+                shared++;
+            }
+            if (shared > bestShared) {
+                best = entry;
+                bestShared = shared;
+            }
+        }
+        return Optional.of(best);
+    }
+
+    private static String qualifiedName(TypeEntry entry) {
+        return entry.declaration().getFullyQualifiedName().orElse(entry.name());
+    }
+
+    /** The type a name means where {@code from} is written; the first of that name when {@code from} is null. */
+    public Optional<TypeEntry> type(String simpleName, Node from) {
+        return from == null ? type(simpleName) : resolve(simpleName, from);
+    }
+
+    /** The entity a name means where {@code from} is written: not a DTO of the same simple name in another package. */
+    public Optional<EntityInfo> entity(String simpleName, Node from) {
+        if (from == null || !types.containsKey(simpleName)) {
+            return entity(simpleName);
+        }
+        return resolve(simpleName, from).map(entry -> entitiesByDeclaration.get(entry.declaration()));
+    }
+
+    /** The repository a name means where {@code from} is written. */
+    public Optional<RepositoryInfo> repository(String simpleName, Node from) {
+        if (from == null || !types.containsKey(simpleName)) {
+            return repository(simpleName);
+        }
+        return resolve(simpleName, from).map(entry -> repositoriesByDeclaration.get(entry.declaration()));
+    }
+
+    public boolean isEntity(TypeDeclaration<?> declaration) {
+        return entitiesByDeclaration.containsKey(declaration);
+    }
+
+    /** The class an entity was read from. */
+    public Optional<TypeDeclaration<?>> declarationOf(EntityInfo entity) {
+        return Optional.ofNullable(entityDeclarations.get(entity));
+    }
+
+    /** The entity of a repository, as its declaration's imports name it. */
+    public Optional<EntityInfo> entityOf(RepositoryInfo repository) {
+        return entity(repository.entity(), repositoryDeclarations.get(repository));
     }
 
     /** The simple name of a field's declared type, without type arguments. */

@@ -37,7 +37,7 @@ final class EntityReader {
             if (entry.declaration() instanceof ClassOrInterfaceDeclaration type && !type.isInterface()
                     && (Annotations.has(type, "Entity") || isAggregate(type))) {
                 Contained.run(problems, entry.file().path(), type, "reading the entity " + entry.name(),
-                        () -> index.addEntity(read(type, entry.file())));
+                        () -> index.addEntity(read(type, entry.file()), type));
             }
         }
     }
@@ -88,7 +88,7 @@ final class EntityReader {
             return;
         }
         for (ClassOrInterfaceType parent : type.getExtendedTypes()) {
-            index.type(parent.getNameAsString())
+            index.type(parent.getNameAsString(), type)
                     .filter(entry -> entry.declaration() instanceof ClassOrInterfaceDeclaration)
                     .map(entry -> (ClassOrInterfaceDeclaration) entry.declaration())
                     .filter(superclass -> Annotations.has(superclass, "MappedSuperclass", "Entity"))

@@ -41,7 +41,7 @@ final class RepositoryReader {
         for (CodeIndex.TypeEntry entry : index.allTypes()) {
             if (entry.declaration() instanceof ClassOrInterfaceDeclaration type && type.isInterface()) {
                 Contained.run(problems, entry.file().path(), type, "reading the repository " + entry.name(),
-                        () -> entityOf(type, 0).ifPresent(entity -> index.addRepository(read(type, entity, entry.file().path()))));
+                        () -> entityOf(type, 0).ifPresent(entity -> index.addRepository(read(type, entity, entry.file().path()), type)));
             }
         }
     }
@@ -55,15 +55,19 @@ final class RepositoryReader {
             return declared;
         }
         for (ClassOrInterfaceType parent : type.getExtendedTypes()) {
-            if (SPRING_DATA_BASES.contains(parent.getNameAsString())) {
+            // a project's own Repository<T, ID> is no Spring Data base, unless it extends one
+            boolean springData = SPRING_DATA_BASES.contains(parent.getNameAsString())
+                    && (parent.getScope().map(scope -> scope.asString().startsWith("org.springframework")).orElse(false)
+                            || index.resolve(parent.getNameAsString(), type).isEmpty());
+            if (springData) {
                 Optional<String> entity = parent.getTypeArguments().filter(args -> !args.isEmpty())
                         .map(args -> CodeIndex.simpleName(args.get(0)));
                 if (entity.isPresent()) {
                     return entity;
                 }
             }
-            Optional<String> inherited = index.type(parent.getNameAsString())
-                    .filter(e -> e.declaration() instanceof ClassOrInterfaceDeclaration)
+            Optional<String> inherited = index.type(parent.getNameAsString(), type)
+                    .filter(e -> e.declaration() != type && e.declaration() instanceof ClassOrInterfaceDeclaration)
                     .flatMap(e -> entityOf((ClassOrInterfaceDeclaration) e.declaration(), depth + 1));
             if (inherited.isPresent()) {
                 return inherited;

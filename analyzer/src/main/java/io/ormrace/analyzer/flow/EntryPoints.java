@@ -25,7 +25,7 @@ public final class EntryPoints {
         List<Event> events = new ArrayList<>();
         for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
             if (type instanceof ClassOrInterfaceDeclaration classOrInterface && classOrInterface.isInterface()
-                    || index.entity(type.getNameAsString()).isPresent()) {
+                    || index.isEntity(type)) {
                 continue;
             }
             String anchorPrefix = type.getFullyQualifiedName().orElse(type.getNameAsString());

@@ -263,7 +263,7 @@ final class JpaCalls implements ApiCalls {
     }
 
     private static EntityInfo entity(MethodWalker walker, String name) {
-        return walker.context.index.entity(name).orElse(null);
+        return walker.context.index.entity(name, walker.owner).orElse(null);
     }
 
     /** The pessimistic or optimistic lock a LockModeType or Hibernate LockMode constant asks for; null for none. */

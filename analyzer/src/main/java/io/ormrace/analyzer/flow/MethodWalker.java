@@ -658,7 +658,7 @@ public final class MethodWalker {
     private Value creation(ObjectCreationExpr creation) {
         List<Value> arguments = creation.getArguments().stream().map(this::eval).toList();
         String type = creation.getType().getNameAsString();
-        if (context.index.entity(type).isPresent()) {
+        if (context.index.entity(type, owner).isPresent()) {
             return new Value.Fresh(type);
         }
         if (arguments.size() == 1 && (arguments.get(0) instanceof Value.LoadedTable
@@ -680,7 +680,7 @@ public final class MethodWalker {
         }
         if (scope.get() instanceof NameExpr name && !env.isLocal(name.getNameAsString())
                 && context.index.fieldType(owner, name.getNameAsString()).isEmpty()
-                && context.index.entity(name.getNameAsString()).isPresent()) {
+                && context.index.entity(name.getNameAsString(), owner).isPresent()) {
             arguments(call);
             return FACTORY.matcher(call.getNameAsString()).matches() ? new Value.Fresh(name.getNameAsString()) : Value.UNKNOWN;
         }
@@ -767,7 +767,7 @@ public final class MethodWalker {
 
     /** A bean the class calls: another type of the project, or one the sources do not have, but no library value type. */
     private boolean isCollaborator(String type) {
-        return context.index.repository(type).isEmpty() && context.index.entity(type).isEmpty()
+        return context.index.repository(type, owner).isEmpty() && context.index.entity(type, owner).isEmpty()
                 && !LIBRARY_VALUES.contains(type) && !type.endsWith("Builder") && !type.endsWith("Mapper");
     }
 
@@ -818,10 +818,10 @@ public final class MethodWalker {
         if (!MAPPING.matcher(call.getNameAsString()).matches()) {
             return Optional.empty();
         }
-        Optional<String> returned = context.index.type(type)
-                .flatMap(entry -> findMethod(entry.declaration(), call.getNameAsString(), call.getArguments().size()))
-                .map(method -> CodeIndex.simpleName(method.getType()))
-                .filter(name -> context.index.entity(name).isPresent());
+        Optional<MethodDeclaration> declared = context.index.type(type, owner)
+                .flatMap(entry -> findMethod(entry.declaration(), call.getNameAsString(), call.getArguments().size()));
+        Optional<String> returned = declared.map(method -> CodeIndex.simpleName(method.getType()))
+                .filter(name -> context.index.entity(name, declared.get()).isPresent());
         if (returned.isEmpty()) {
             return Optional.empty();
         }
@@ -834,7 +834,7 @@ public final class MethodWalker {
         if (row.origin().entity == null) {
             return Optional.empty();
         }
-        Optional<TypeDeclaration<?>> entity = context.index.type(row.origin().entity.name()).map(CodeIndex.TypeEntry::declaration);
+        Optional<TypeDeclaration<?>> entity = context.index.declarationOf(row.origin().entity);
         Optional<MethodDeclaration> method = entity.flatMap(type -> findMethod(type, call.getNameAsString(), call.getArguments().size()));
         if (method.isEmpty() || method.get().getBody().isEmpty()) {
             return Optional.empty();
@@ -897,8 +897,8 @@ public final class MethodWalker {
     }
 
     private Optional<TypeDeclaration<?>> implementation(String type) {
-        Optional<CodeIndex.TypeEntry> entry = context.index.type(type);
-        if (entry.isEmpty() || context.index.repository(type).isPresent() || context.index.entity(type).isPresent()) {
+        Optional<CodeIndex.TypeEntry> entry = context.index.type(type, owner);
+        if (entry.isEmpty() || context.index.repository(type, owner).isPresent() || context.index.entity(type, owner).isPresent()) {
             return Optional.empty();
         }
         TypeDeclaration<?> declaration = entry.get().declaration();
@@ -919,7 +919,7 @@ public final class MethodWalker {
                 return found;
             }
             current = current instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()
-                    ? context.index.type(c.getExtendedTypes().get(0).getNameAsString()).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null)
+                    ? context.index.type(c.getExtendedTypes().get(0).getNameAsString(), c).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null)
                     : null;
         }
         return Optional.empty();
@@ -934,13 +934,13 @@ public final class MethodWalker {
         for (TypeDeclaration<?> current = owner; current instanceof ClassOrInterfaceDeclaration type && seen.add(current); ) {
             for (ClassOrInterfaceType parent : type.getExtendedTypes()) {
                 Optional<String> entity = parent.getTypeArguments().stream().flatMap(NodeList::stream)
-                        .map(CodeIndex::simpleName).filter(name -> context.index.entity(name).isPresent()).findFirst();
+                        .map(CodeIndex::simpleName).filter(name -> context.index.entity(name, type).isPresent()).findFirst();
                 if (entity.isPresent()) {
                     return entity;
                 }
             }
             current = type.getExtendedTypes().isEmpty() ? null
-                    : context.index.type(type.getExtendedTypes().get(0).getNameAsString()).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null);
+                    : context.index.type(type.getExtendedTypes().get(0).getNameAsString(), type).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null);
         }
         return Optional.empty();
     }

@@ -24,12 +24,12 @@ final class SpringDataCalls implements ApiCalls {
         if (receiverType == null) {
             return Optional.empty();
         }
-        Optional<RepositoryInfo> repository = walker.context.index.repository(receiverType);
+        Optional<RepositoryInfo> repository = walker.context.index.repository(receiverType, walker.owner);
         if (repository.isEmpty()) {
             return Optional.empty();
         }
         RepositoryInfo repo = repository.get();
-        EntityInfo entity = walker.context.index.entity(repo.entity()).orElse(null);
+        EntityInfo entity = walker.context.index.entityOf(repo).orElse(null);
         String table = entity != null ? entity.table() : Names.snake(repo.entity());
         String name = call.getNameAsString();
         List<Value> arguments = walker.arguments(call);
