@@ -44,7 +44,11 @@ public final class LostUpdateCheck implements Check {
             return Optional.empty();
         }
         String target = row.describe() + "." + change.column();
-        String message = change.derivedFromItself()
+        String message = change.appended()
+                ? target + " is checked, then added to under that check and written by " + write.how() + "; a concurrent "
+                        + "caller passes the same check before this write and adds too, so what the check allowed once "
+                        + "happens twice (a capacity exceeded)"
+                : change.derivedFromItself()
                 ? target + " is read, then written back by " + write.how() + " with a value computed from the value "
                         + "read; a concurrent update between the read and the write is lost"
                 : repeated.isPresent()
@@ -66,11 +70,16 @@ public final class LostUpdateCheck implements Check {
                     condition, "checked: " + condition)));
         }
         finding.evidence(Places.evidence(Evidence.Kind.WRITE, write.place(), change.at(),
-                        change.derivedFromItself() ? "changed from its own value" : "changed under the check on its own value"));
+                        change.appended() ? "added to under the check on it"
+                        : change.derivedFromItself() ? "changed from its own value" : "changed under the check on its own value"));
         repeated.ifPresent(effect -> finding.evidence(Places.evidence(Evidence.Kind.EFFECT, write.place(), effect.at(),
                 "repeated by a second caller: " + effect.description())));
         finding.evidence(Evidence.at(Evidence.Kind.LOCK, null, protectionMissing(row, write)));
-        fixes(finding, row, change);
+        if (change.appended()) {
+            capacityFixes(finding, row);
+        } else {
+            fixes(finding, row, change);
+        }
         return Optional.of(finding.build());
     }
 
@@ -86,6 +95,17 @@ public final class LostUpdateCheck implements Check {
             return "the read takes no lock, " + row.entity().name() + " has no @Version, and the transaction is not SERIALIZABLE";
         }
         return "the read takes no lock ('for update' in the same transaction) and the update does not compare the old value";
+    }
+
+    /** A check on a collection holds only while no one else adds: lock the row that owns it from the check to the commit. */
+    private static void capacityFixes(Finding.Builder finding, RowOrigin row) {
+        String entity = row.entity() != null ? row.entity().name() : row.table();
+        finding.fix("lock the " + entity + " row from the read to the commit, so that the second caller checks after the "
+                + "first one's row is added", "@Lock(LockModeType.PESSIMISTIC_WRITE)\nOptional<" + entity
+                + "> findWithLockById(Long id);  // in the repository; read with it in the @Transactional method");
+        finding.fix("or count in the database, in the insert's own transaction, under that lock",
+                "select count(*) from <collection table> where <" + row.table() + " key> = ?  -- after 'select ... from "
+                        + row.table() + " where ... for update'");
     }
 
     private static void fixes(Finding.Builder finding, RowOrigin row, RowOrigin.Change change) {

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -515,7 +516,12 @@ public final class MethodWalker {
             return creation(creation);
         }
         if (expression instanceof LambdaExpr lambda) {
-            return new Value.Lambda(lambda, env, this);
+            return Value.Lambda.of(lambda, env, this);
+        }
+        if (expression instanceof MethodReferenceExpr reference && reference.getScope() instanceof ThisExpr) {
+            return findMethod(owner, reference.getIdentifier()).filter(m -> m.getBody().isPresent())
+                    .<Value>map(m -> new Value.Lambda(m.getParameters(), m.getBody().get(), new Env(null), this))
+                    .orElse(Value.UNKNOWN);
         }
         if (expression instanceof SwitchExpr switchExpr) {
             eval(switchExpr.getSelector());
@@ -657,6 +663,12 @@ public final class MethodWalker {
 
     private Value creation(ObjectCreationExpr creation) {
         List<Value> arguments = creation.getArguments().stream().map(this::eval).toList();
+        List<MethodDeclaration> callbacks = creation.getAnonymousClassBody().stream().flatMap(NodeList::stream)
+                .filter(MethodDeclaration.class::isInstance).map(MethodDeclaration.class::cast)
+                .filter(m -> m.getBody().isPresent() && !m.isStatic()).toList();
+        if (callbacks.size() == 1) { // a callback object: its method runs where it is passed, like a lambda
+            return new Value.Lambda(callbacks.get(0).getParameters(), callbacks.get(0).getBody().get(), env, this);
+        }
         String type = creation.getType().getNameAsString();
         if (context.index.entity(type, owner).isPresent()) {
             return new Value.Fresh(type);
@@ -747,7 +759,7 @@ public final class MethodWalker {
         MethodWalker definer = lambda.definedIn();
         MethodWalker walker = new MethodWalker(context, definer.owner, definer.frame, depth + 1, definer.hops,
                 new Env(lambda.captured()), tx, noTransactionReason, invokedWith.copy(), catches, definer.self);
-        NodeList<Parameter> parameters = lambda.expression().getParameters();
+        NodeList<Parameter> parameters = lambda.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
             String type = parameter.getType().isUnknownType() || parameter.getType().isVarType()
@@ -757,7 +769,7 @@ public final class MethodWalker {
         if (depth > MAX_DEPTH) {
             return Value.UNKNOWN;
         }
-        Statement body = lambda.expression().getBody();
+        Statement body = lambda.body();
         if (body instanceof ExpressionStmt expression) {
             return walker.eval(expression.getExpression());
         }
@@ -908,6 +920,12 @@ public final class MethodWalker {
         return Optional.of(declaration);
     }
 
+    /** A method of this name of the type or its superclasses, when only one arity has it. */
+    private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name) {
+        List<MethodDeclaration> methods = context.index.methods(type, name);
+        return methods.size() == 1 ? Optional.of(methods.get(0)) : Optional.empty();
+    }
+
     private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity) {
         Set<TypeDeclaration<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // a Node hashes its whole subtree
         for (TypeDeclaration<?> current = type; current != null && seen.add(current); ) {
@@ -1034,6 +1052,23 @@ public final class MethodWalker {
         }
         if (derived || guard != null) {
             origin.pending.add(new RowOrigin.Change(column, at, computedIn(at), hops, derived, guard, callersOwn));
+        }
+    }
+
+    /**
+     * A row added to a collection of a row ({@code event.getParticipants().add(member)}): something a second caller
+     * repeats, and, under a check on that collection ({@code participants.size() < capacity}), a change the check
+     * no longer holds for once both callers add.
+     */
+    void appended(Value.ColumnRef collection, MethodCallExpr call) {
+        arguments(call);
+        RowOrigin origin = collection.origin();
+        String column = collection.column();
+        flow.effect(new Guard.Effect("a row added to " + origin.describe() + "." + column, call, origin, false));
+        Guard guard = flow.guardOn(collection);
+        if (guard != null && guard.condition.findAll(MethodCallExpr.class).stream()
+                .noneMatch(test -> test.getNameAsString().startsWith("contains"))) { // a set's own duplicate test
+            origin.pending.add(new RowOrigin.Change(column, call, frame, hops, false, guard, true, true));
         }
     }
 

@@ -37,9 +37,14 @@ public final class RowOrigin {
      * @param at        where the change is made (maybe in a helper)
      * @param frame     the method it is made in, on the walk's call path
      * @param hops      how many inlined calls away from the analyzed method it is made
+     * @param appended  a row added to a collection (one-to-many, many-to-many) under a check on it: a capacity
      */
     public record Change(String column, Node at, Frame frame, int hops, boolean derivedFromItself, Guard guard,
-            boolean callersOwnValue) {
+            boolean callersOwnValue, boolean appended) {
+        Change(String column, Node at, Frame frame, int hops, boolean derivedFromItself, Guard guard, boolean callersOwnValue) {
+            this(column, at, frame, hops, derivedFromItself, guard, callersOwnValue, false);
+        }
+
         public boolean guardedByItself() {
             return guard != null;
         }

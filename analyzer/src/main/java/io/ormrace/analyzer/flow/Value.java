@@ -1,5 +1,7 @@
 package io.ormrace.analyzer.flow;
 
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import java.util.HashMap;
 import java.util.Map;
@@ -88,8 +90,15 @@ sealed interface Value {
     record LoadedTable(Lookup lookup) implements Value {
     }
 
-    /** A lambda not run yet, with the variables it captured. */
-    record Lambda(LambdaExpr expression, Env captured, MethodWalker definedIn) implements Value {
+    /**
+     * Code passed to be run later, with the variables it captured: a lambda, a method reference, or the one method of
+     * an anonymous class ({@code new TransactionCallback<>() { ... }}).
+     */
+    record Lambda(NodeList<Parameter> parameters, com.github.javaparser.ast.stmt.Statement body, Env captured,
+            MethodWalker definedIn) implements Value {
+        static Lambda of(LambdaExpr expression, Env captured, MethodWalker definedIn) {
+            return new Lambda(expression.getParameters(), expression.getBody(), captured, definedIn);
+        }
     }
 
     /** A JDBC connection and its transaction state. */

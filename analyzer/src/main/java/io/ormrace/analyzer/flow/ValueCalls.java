@@ -18,6 +18,11 @@ final class ValueCalls {
             "isAfter", "isGreaterThan", "isLessThan", "isZero", "isNegative", "isPositive", "signum", "isEmpty", "isBlank",
             "contains", "startsWith", "endsWith", "matches");
 
+    /** What a collection's size is tested by: a count of the rows it holds. */
+    private static final Set<String> SIZES = Set.of("size", "count");
+    /** What adds a row to a collection. */
+    private static final Set<String> APPENDS = Set.of("add", "addAll", "put", "putAll", "offer", "push", "addFirst", "addLast");
+
     private ValueCalls() {
     }
 
@@ -31,6 +36,18 @@ final class ValueCalls {
                 result = MethodWalker.combine(result, argument);
             }
             return Optional.of(result);
+        }
+        if (receiver instanceof Value.Scalar scalar && APPENDS.contains(call.getNameAsString())) {
+            Optional<Value.ColumnRef> collection = scalar.sources().stream().filter(ValueCalls::isCollection).findFirst();
+            if (collection.isPresent()) {
+                walker.appended(collection.get(), call);
+                return Optional.of(Value.UNKNOWN);
+            }
+        }
+        if (receiver instanceof Value.Scalar scalar && SIZES.contains(call.getNameAsString()) && scalar.sources().stream()
+                .anyMatch(ValueCalls::isCollection)) {
+            walker.arguments(call);
+            return Optional.of(new Value.Scalar(scalar.sources()));
         }
         if (receiver instanceof Value.Scalar scalar && (ARITHMETIC.contains(call.getNameAsString())
                 || COMPARISONS.contains(call.getNameAsString()))) {
@@ -55,6 +72,12 @@ final class ValueCalls {
             return Optional.of(loaded);
         }
         return Optional.empty();
+    }
+
+    private static boolean isCollection(Value.ColumnRef ref) {
+        io.ormrace.analyzer.code.EntityInfo entity = ref.origin().entity();
+        return entity != null && entity.collections().stream().anyMatch(attribute ->
+                io.ormrace.analyzer.schema.Names.key(entity.column(attribute)).equals(ref.column()));
     }
 
     private static Value onRow(MethodWalker walker, MethodCallExpr call, Value.Row row) {
