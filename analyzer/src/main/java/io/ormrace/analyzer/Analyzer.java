@@ -181,12 +181,21 @@ public final class Analyzer {
 
     /**
      * Of two findings of one rule at one statement, the one to show: a value computed from the read (a lost count) over
-     * a check-then-set of the same column (one branch of {@code if (n == null) n = x; else n += x}).
+     * a check-then-set of the same column (one branch of {@code if (n == null) n = x; else n += x}), then the one
+     * reached through the fewest calls.
      */
     private static Finding stronger(Finding first, Finding second) {
         boolean firstChecks = first.evidence().stream().anyMatch(e -> e.kind() == io.ormrace.core.Evidence.Kind.CHECK);
         boolean secondChecks = second.evidence().stream().anyMatch(e -> e.kind() == io.ormrace.core.Evidence.Kind.CHECK);
-        return firstChecks && !secondChecks ? second : first;
+        if (firstChecks != secondChecks) {
+            return firstChecks ? second : first;
+        }
+        // seen from the method itself and through a caller: the shortest call path tells the story
+        return calls(second) < calls(first) ? second : first;
+    }
+
+    private static long calls(Finding finding) {
+        return finding.evidence().stream().filter(e -> e.kind() == io.ormrace.core.Evidence.Kind.CALL).count();
     }
 
     /** The text of the statement a finding is reported at, which its fingerprint keeps instead of the line. */
