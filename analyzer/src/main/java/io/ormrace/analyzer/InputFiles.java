@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  */
 final class InputFiles {
 
-    /** Maven's and Gradle's test roots ({@code src/test}, {@code src/testFixtures}, {@code src/integrationTest}, {@code src/it}). */
-    private static final Pattern TEST_ROOT = Pattern.compile("(^|/)src/(test|it|testFixtures|\\w+Test|\\w+Tests)/");
+    /**
+     * Maven's and Gradle's test roots ({@code src/test}, {@code src/testFixtures}, {@code src/integrationTest},
+     * {@code src/integration-test}, {@code src/it}).
+     */
+    private static final Pattern TEST_ROOT = Pattern.compile("(^|/)src/(test|it|testFixtures|\\w+Test|\\w+Tests|[\\w-]+-tests?)/");
     private static final Pattern BUILD_OUTPUT = Pattern.compile("(^|/)(target|build|node_modules|\\.git|\\.gradle|\\.idea)/");
 
     final List<Path> java = new ArrayList<>();

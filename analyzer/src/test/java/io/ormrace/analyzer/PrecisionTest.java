@@ -97,6 +97,37 @@ class PrecisionTest {
     }
 
     @Test
+    void anIntegrationTestRootIsATestRoot(@TempDir Path project) throws Exception {
+        Path tests = Files.createDirectories(project.resolve("src/integration-test/java/fx"));
+        Files.writeString(tests.resolve("Counter.java"), """
+                package fx;
+                @jakarta.persistence.Entity
+                public class Counter {
+                    @jakarta.persistence.Id Long id;
+                    long hits;
+                    public long getHits() { return hits; }
+                    public void setHits(long hits) { this.hits = hits; }
+                }
+                """);
+        Files.writeString(tests.resolve("CounterIT.java"), """
+                package fx;
+                public class CounterIT {
+                    interface CounterRepository extends org.springframework.data.jpa.repository.JpaRepository<Counter, Long> {
+                    }
+                    CounterRepository counters;
+                    public void bump(Long id) {
+                        Counter counter = counters.findById(id).orElseThrow();
+                        counter.setHits(counter.getHits() + 1);
+                        counters.save(counter);
+                    }
+                }
+                """);
+
+        assertThat(findings(project, false)).isEmpty();
+        assertThat(findings(project, true)).isNotEmpty();
+    }
+
+    @Test
     void aSpringDataJdbcAggregateGetsSpringDataJdbcFixes() throws Exception {
         Finding reserve = findings(Path.of("src/test/resources/fixtures/spring-data-jdbc"), false).stream()
                 .filter(f -> f.anchor().endsWith("#reserve")).findFirst().orElseThrow();

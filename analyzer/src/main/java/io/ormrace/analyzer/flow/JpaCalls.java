@@ -218,7 +218,11 @@ final class JpaCalls implements ApiCalls {
                 query.nativeSql ? "a native 'for update' query" : "a query with lock mode " + lock,
                 !query.nativeSql, walker.tx, null);
         EntityInfo mapped = entity;
-        List<String> columns = sql.equalityColumns().stream().map(c -> mapped != null ? mapped.column(c) : c).toList();
+        List<String> columns = sql.equalityColumns().stream()
+                .map(c -> mapped != null ? mapped.pathColumn(c).orElse(null) : c.contains(".") ? null : c).toList();
+        if (columns.contains(null)) {
+            columns = List.of(); // a path into another entity: no key of this table
+        }
         Lookup lookup = columns.isEmpty() ? null : walker.lookup(table, columns, call, "query", walker.tx);
         RowOrigin row = walker.newRow(table, entity, call, "query: " + query.text, lookup, walker.tx, lock);
         row.refusedWithoutTransaction = refused;

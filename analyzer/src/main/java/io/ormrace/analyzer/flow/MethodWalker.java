@@ -83,6 +83,7 @@ public final class MethodWalker {
             "(create|save|insert|add|post|record|book|transfer|pay|charge|refund|send|publish|notify|credit|debit|apply"
                     + "|undo|reverse|generate|increment|decrement|issue|allocate|reserve|grant)(?![a-z])");
 
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Static methods of an entity class that make a new instance: {@code Order.builder()}, {@code Order.of(...)}. */
     private static final java.util.regex.Pattern FACTORY = java.util.regex.Pattern.compile(
             "builder|of|valueOf|from[A-Z]?\\w*|create\\w*|new[A-Z]\\w*|with[A-Z]\\w*|instance|empty");
@@ -209,8 +210,7 @@ public final class MethodWalker {
             return false;
         }
         if (statement instanceof SwitchStmt switchStmt) {
-            eval(switchStmt.getSelector());
-            walkSwitch(switchStmt.getEntries());
+            walkSwitch(eval(switchStmt.getSelector()), switchStmt.getEntries());
             return false;
         }
         if (statement instanceof SynchronizedStmt synchronizedStmt) {
@@ -304,12 +304,23 @@ public final class MethodWalker {
      * that end there (a {@code break}, the last entry, an arrow), and the selector's state when no entry is a default.
      * An entry without a break falls through into the next one.
      */
-    private void walkSwitch(NodeList<SwitchEntry> entries) {
+    private void walkSwitch(Value selector, NodeList<SwitchEntry> entries) {
         Map<String, Value> before = env.snapshot();
         Map<String, Value> after = null;
         boolean hasDefault = false;
         boolean fallingThrough = false;
-        for (SwitchEntry entry : entries) {
+        int taken = selector instanceof Value.Constant constant ? Decided.entryTaken(constant, entries) : Decided.UNDECIDED;
+        if (taken == -1) {
+            return; // no entry is taken for the constant passed, and there is no default
+        }
+        int first = Math.max(taken, 0);
+        for (SwitchEntry entry : entries.subList(first, entries.size())) {
+            if (taken >= 0) {
+                hasDefault = true; // the entry taken is known: the selector's own state does not flow past the switch
+                if (!fallingThrough && entry != entries.get(first)) {
+                    break; // the entry taken ended
+                }
+            }
             hasDefault |= entry.getLabels().isEmpty();
             if (!fallingThrough) {
                 env.restore(before);
@@ -334,6 +345,11 @@ public final class MethodWalker {
 
     private boolean walkIf(IfStmt ifStmt) {
         Value condition = evalCondition(ifStmt.getCondition());
+        if (condition instanceof Value.Constant decided && decided.isBoolean()) {
+            // decided by constants the caller passed: only the branch taken runs
+            Optional<Statement> taken = decided.name().equals("true") ? Optional.of(ifStmt.getThenStmt()) : ifStmt.getElseStmt();
+            return taken.map(this::walk).orElse(false);
+        }
         Set<Value.ColumnRef> refs = refs(condition);
         Value.Presence presence = presence(condition);
         Flow base = flow;
@@ -491,6 +507,9 @@ public final class MethodWalker {
         if (expression instanceof StringLiteralExpr literal) {
             return new Value.Text(literal.asString());
         }
+        if (expression instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr literal) {
+            return Value.Constant.of(literal.getValue());
+        }
         if (expression instanceof TextBlockLiteralExpr block) {
             return new Value.Text(block.asString());
         }
@@ -524,8 +543,7 @@ public final class MethodWalker {
                     .orElse(Value.UNKNOWN);
         }
         if (expression instanceof SwitchExpr switchExpr) {
-            eval(switchExpr.getSelector());
-            walkSwitch(switchExpr.getEntries());
+            walkSwitch(eval(switchExpr.getSelector()), switchExpr.getEntries());
             return Value.UNKNOWN;
         }
         expression.getChildNodes().stream().filter(Expression.class::isInstance).map(Expression.class::cast)
@@ -549,6 +567,11 @@ public final class MethodWalker {
             // this.quantity is the field even where a parameter of the same name hides it
             return self instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())
                     ? Value.Scalar.read(ref(row.origin(), access.getNameAsString())) : name(access.getNameAsString());
+        }
+        if (access.getScope() instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0))
+                && !env.isLocal(type.getNameAsString()) && CONSTANT.matcher(access.getNameAsString()).matches()
+                && context.index.fieldType(owner, type.getNameAsString()).isEmpty()) {
+            return new Value.Constant(access.getNameAsString()); // EventType.PROPOSAL
         }
         Value scope = eval(access.getScope());
         if (scope instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())) {
@@ -585,6 +608,10 @@ public final class MethodWalker {
         if (operator == BinaryExpr.Operator.PLUS && left instanceof Value.Text l && right instanceof Value.Text r) {
             return new Value.Text(l.text() + r.text());
         }
+        Value decided = Decided.binary(operator, left, right);
+        if (decided != null) {
+            return decided;
+        }
         if (operator == BinaryExpr.Operator.EQUALS || operator == BinaryExpr.Operator.NOT_EQUALS) {
             boolean equals = operator == BinaryExpr.Operator.EQUALS;
             if (binary.getRight() instanceof NullLiteralExpr && lookupOf(left) != null) {
@@ -620,6 +647,9 @@ public final class MethodWalker {
 
     private Value unary(UnaryExpr unary) {
         Value operand = eval(unary.getExpression());
+        if (unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT && operand instanceof Value.Constant c && c.isBoolean()) {
+            return Value.Constant.of(c == Value.Constant.FALSE || c.name().equals("false"));
+        }
         if (unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT && presence(operand) != null) {
             Value.Presence presence = presence(operand);
             return new Value.Presence(presence.lookup(), !presence.presentWhenTrue(), presence.sources());
@@ -644,6 +674,9 @@ public final class MethodWalker {
 
     private Value conditional(ConditionalExpr conditional) {
         Value condition = evalCondition(conditional.getCondition());
+        if (condition instanceof Value.Constant decided && decided.isBoolean()) {
+            return eval(decided.name().equals("true") ? conditional.getThenExpr() : conditional.getElseExpr());
+        }
         Set<Value.ColumnRef> refs = refs(condition);
         Value.Presence presence = presence(condition);
         Flow base = flow;
@@ -785,7 +818,7 @@ public final class MethodWalker {
 
     /** A method of this class: inlined, with the caller's transaction, since a call on this bypasses any proxy. */
     private Optional<Value> callOwn(MethodCallExpr call) {
-        Optional<MethodDeclaration> callee = findMethod(owner, call.getNameAsString(), call.getArguments().size());
+        Optional<MethodDeclaration> callee = findMethod(owner, call);
         if (callee.isEmpty() || callee.get().getBody().isEmpty()) {
             return Optional.empty();
         }
@@ -807,7 +840,7 @@ public final class MethodWalker {
     /** A method of another bean of the project: entered through its proxy, so its @Transactional applies. */
     private Optional<Value> callBean(String type, MethodCallExpr call) {
         Optional<TypeDeclaration<?>> target = implementation(type);
-        Optional<MethodDeclaration> callee = target.flatMap(t -> findMethod(t, call.getNameAsString(), call.getArguments().size()));
+        Optional<MethodDeclaration> callee = target.flatMap(t -> findMethod(t, call));
         if (callee.isEmpty() || callee.get().getBody().isEmpty()) {
             return mapped(type, call);
         }
@@ -847,7 +880,7 @@ public final class MethodWalker {
             return Optional.empty();
         }
         Optional<TypeDeclaration<?>> entity = context.index.declarationOf(row.origin().entity);
-        Optional<MethodDeclaration> method = entity.flatMap(type -> findMethod(type, call.getNameAsString(), call.getArguments().size()));
+        Optional<MethodDeclaration> method = entity.flatMap(type -> findMethod(type, call));
         if (method.isEmpty() || method.get().getBody().isEmpty()) {
             return Optional.empty();
         }
@@ -859,8 +892,11 @@ public final class MethodWalker {
         return inline(method, type, call, calleeTx, reason, calleeSelf, enter(call, type, method));
     }
 
+    /** The callee's frame, in the file the method is written in (a superclass's, for an inherited method). */
     private Frame enter(MethodCallExpr call, TypeDeclaration<?> type, MethodDeclaration method) {
-        return frame.enter(call, context.index.fileOf(type).orElse(null), method);
+        Optional<io.ormrace.analyzer.code.SourceFile> file = method.findAncestor(TypeDeclaration.class)
+                .flatMap(declaring -> context.index.fileOf(declaring));
+        return frame.enter(call, file.or(() -> context.index.fileOf(type)).orElse(null), method);
     }
 
     private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
@@ -927,14 +963,26 @@ public final class MethodWalker {
     }
 
     private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity) {
+        return findMethod(type, name, arity, null);
+    }
+
+    /** The method a call runs: of the overloads with its arity, the one its arguments' types fit. */
+    private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, MethodCallExpr call) {
+        return findMethod(type, call.getNameAsString(), call.getArguments().size(), call);
+    }
+
+    private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity, MethodCallExpr call) {
         Set<TypeDeclaration<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // a Node hashes its whole subtree
         for (TypeDeclaration<?> current = type; current != null && seen.add(current); ) {
-            Optional<MethodDeclaration> found = context.index.methods(current, name).stream()
+            List<MethodDeclaration> candidates = context.index.methods(current, name).stream()
                     .filter(m -> m.getParameters().size() == arity || (m.getParameters().size() <= arity
                             && !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs()))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found;
+                    .toList();
+            if (candidates.size() == 1 || (!candidates.isEmpty() && call == null)) {
+                return Optional.of(candidates.get(0));
+            }
+            if (!candidates.isEmpty()) {
+                return Optional.of(Overloads.best(candidates, call.getArguments().stream().map(this::argumentType).toList()));
             }
             current = current instanceof ClassOrInterfaceDeclaration c && !c.getExtendedTypes().isEmpty()
                     ? context.index.type(c.getExtendedTypes().get(0).getNameAsString(), c).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null)
@@ -961,6 +1009,29 @@ public final class MethodWalker {
                     : context.index.type(type.getExtendedTypes().get(0).getNameAsString(), type).map(e -> (TypeDeclaration<?>) e.declaration()).orElse(null);
         }
         return Optional.empty();
+    }
+
+    /** An argument's type where the source says it: a literal's, a variable's or field's, a cast's, a new object's. */
+    private String argumentType(Expression argument) {
+        if (argument instanceof StringLiteralExpr || argument instanceof TextBlockLiteralExpr) {
+            return "String";
+        }
+        if (argument instanceof IntegerLiteralExpr) {
+            return "int";
+        }
+        if (argument instanceof com.github.javaparser.ast.expr.LongLiteralExpr) {
+            return "long";
+        }
+        if (argument instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr) {
+            return "boolean";
+        }
+        if (argument instanceof CastExpr cast) {
+            return CodeIndex.simpleName(cast.getType());
+        }
+        if (argument instanceof ObjectCreationExpr creation) {
+            return creation.getType().getNameAsString();
+        }
+        return staticType(argument);
     }
 
     /** The declared type of a variable or field the expression names, when the source says it. */
@@ -1050,8 +1121,8 @@ public final class MethodWalker {
         } else if (callersOwn) {
             flow.effect(new Guard.Effect(origin.describe() + "." + column + " set to this caller's value", at, origin, false));
         }
-        if (derived || guard != null) {
-            origin.pending.add(new RowOrigin.Change(column, at, computedIn(at), hops, derived, guard, callersOwn));
+        if (derived || (guard != null && !SetOnceColumns.isSetOnce(origin, column))) {
+            origin.pending.add(new RowOrigin.Change(column, at, derived ? computedIn(at) : frame, hops, derived, guard, callersOwn));
         }
     }
 
@@ -1066,10 +1137,24 @@ public final class MethodWalker {
         String column = collection.column();
         flow.effect(new Guard.Effect("a row added to " + origin.describe() + "." + column, call, origin, false));
         Guard guard = flow.guardOn(collection);
-        if (guard != null && guard.condition.findAll(MethodCallExpr.class).stream()
-                .noneMatch(test -> test.getNameAsString().startsWith("contains"))) { // a set's own duplicate test
+        // a capacity is a count compared; isEmpty() chooses between first and later rows, contains() is a set's own test
+        if (guard != null && isCapacity(guard, origin)) {
             origin.pending.add(new RowOrigin.Change(column, call, frame, hops, false, guard, true, true));
         }
+    }
+
+    /**
+     * A check that is a capacity: the collection's size compared with a limit, a column of the row
+     * ({@code attendees.size() < capacity}) or a number. isEmpty() chooses between the first row and later ones,
+     * contains() is a set's own duplicate test, and a size compared with another list's reconciles the two.
+     */
+    private static boolean isCapacity(Guard guard, RowOrigin owner) {
+        boolean counted = guard.condition.findAll(MethodCallExpr.class).stream()
+                .anyMatch(test -> test.getNameAsString().equals("size") || test.getNameAsString().equals("count"));
+        boolean limit = !guard.condition.findAll(IntegerLiteralExpr.class).isEmpty() || guard.columns.stream()
+                .anyMatch(ref -> ref.origin() == owner && (owner.entity == null || owner.entity.collections().stream()
+                        .noneMatch(attribute -> Names.key(owner.entity.column(attribute)).equals(ref.column()))));
+        return counted && limit;
     }
 
     /** A lookup that throws when it finds nothing: a catch of that exception knows the row is absent. */
@@ -1143,7 +1228,8 @@ public final class MethodWalker {
                 continue;
             }
             for (RowOrigin.Change change : row.pending) {
-                Frame common = Frame.common(change.frame(), owner);
+                // where the row is read and changed, not where the transaction that writes it began
+                Frame common = Frame.common(change.frame(), row.frame != null ? row.frame : owner);
                 Node at = change.at();
                 context.emit(new Event.Write(new Event.Place(common.file, common.toward(change.frame(), at), anchorIn(common), at,
                         change.hops(), common.calls()), row, change, "dirty checking at commit", scope));

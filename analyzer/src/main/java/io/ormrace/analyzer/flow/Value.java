@@ -21,6 +21,9 @@ sealed interface Value {
         if (a == null || a.equals(b)) {
             return b;
         }
+        if (a instanceof Constant || b instanceof Constant) {
+            return UNKNOWN; // one value on one path, another on the other: no branch on it can be decided
+        }
         if (b == null || b instanceof Unknown) {
             return a;
         }
@@ -39,6 +42,23 @@ sealed interface Value {
     }
 
     record Unknown() implements Value {
+    }
+
+    /**
+     * An enum constant or a boolean, known where it is written and passed down into helpers: a branch on it that
+     * cannot be taken there is not walked ({@code switch (event) case ACCEPTANCE} called with {@code PROPOSAL}).
+     */
+    record Constant(String name) implements Value {
+        static final Constant TRUE = new Constant("true");
+        static final Constant FALSE = new Constant("false");
+
+        static Constant of(boolean value) {
+            return value ? TRUE : FALSE;
+        }
+
+        boolean isBoolean() {
+            return name.equals("true") || name.equals("false");
+        }
     }
 
     /** A string constant: SQL text travels through variables and helper parameters. */

@@ -57,6 +57,10 @@ final class ValueCalls {
             }
             return Optional.of(result);
         }
+        if (receiver instanceof Value.Constant constant && call.getNameAsString().equals("equals") && call.getArguments().size() == 1) {
+            Value other = walker.eval(call.getArgument(0));
+            return Optional.of(other instanceof Value.Constant c ? Value.Constant.of(c.name().equals(constant.name())) : Value.UNKNOWN);
+        }
         if (receiver instanceof Value.Maybe maybe) {
             return onOptional(walker, call, maybe);
         }
