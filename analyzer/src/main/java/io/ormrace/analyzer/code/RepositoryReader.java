@@ -143,26 +143,8 @@ final class RepositoryReader {
         return RepositoryMethod.Kind.FIND;
     }
 
-    /**
-     * The properties (JPQL) or columns (SQL) a query's where clause compares to a parameter, without the alias
-     * ({@code p.owner.id = :id} gives {@code owner.id}); none when the clause has an {@code or}.
-     */
+    /** The properties (JPQL) or columns (SQL) a query's where clause compares to a parameter: see {@link QueryWhere}. */
     static List<String> equalityColumns(String query) {
-        String where = query.replaceAll("(?is)^.*?\\bwhere\\b", "");
-        if (where.equals(query)) {
-            return List.of();
-        }
-        where = where.split("(?i)\\b(?:order\\s+by|group\\s+by|limit|for\\s+update)\\b")[0];
-        if (OR.matcher(where).find()) {
-            return List.of();
-        }
-        List<String> columns = new ArrayList<>();
-        Matcher matcher = EQUALITY_IN_QUERY.matcher(where);
-        while (matcher.find()) {
-            String path = matcher.group(1);
-            int dot = path.indexOf('.');
-            columns.add(dot < 0 ? path : path.substring(dot + 1));
-        }
-        return columns;
+        return QueryWhere.equalities(query);
     }
 }

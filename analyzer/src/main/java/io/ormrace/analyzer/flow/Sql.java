@@ -23,13 +23,6 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
     private static final Pattern INTO = Pattern.compile("^(?:insert|merge|replace)\\s+(?:ignore\\s+)?(?:into\\s+)?([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE = Pattern.compile("^update\\s+([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern EQUALITY = Pattern.compile("(?:\\b(\\w+)\\.)?(\\w+)\\s*=\\s*(\\?|:\\w+)");
-    /** The table or entity a query reads, and its alias. */
-    private static final Pattern FROM_ALIAS = Pattern.compile(
-            "\\bfrom\\s+[\\w.\"`]+(?:\\s+(?:as\\s+)?(?!where\\b|join\\b|left\\b|inner\\b|order\\b|group\\b)(\\w+))?",
-            Pattern.CASE_INSENSITIVE);
-    /** A JPQL join along an attribute: {@code join o.customer c}. */
-    private static final Pattern JOIN = Pattern.compile(
-            "\\bjoin\\s+(?:fetch\\s+)?(\\w+)\\.(\\w+)\\s+(?:as\\s+)?(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHERE_COLUMN = Pattern.compile("(?:\\b\\w+\\.)?(\\w+)\\s*(?:=|<|>|<=|>=|<>|!=)");
 
     static Sql parse(String text) {
@@ -39,7 +32,8 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
         if (lower.startsWith("select") || lower.startsWith("from") || lower.startsWith("with")) {
             String table = group(FROM, sql).orElse("");
             String where = after(sql, " where ");
-            return new Sql(Kind.SELECT, table, equalities(sql, table, where), selected(sql), lock, Map.of(), Map.of(), List.of(), false);
+            return new Sql(Kind.SELECT, table, io.ormrace.analyzer.code.QueryWhere.equalities(sql), selected(sql), lock, Map.of(),
+                    Map.of(), List.of(), false);
         }
         if (lower.startsWith("insert") || lower.startsWith("merge") || lower.startsWith("replace")) {
             boolean upsert = lower.startsWith("merge") || lower.startsWith("replace") || lower.contains(" on conflict")
@@ -104,43 +98,6 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
             return "PESSIMISTIC_READ";
         }
         return null;
-    }
-
-    /**
-     * The columns of the table read that the where clause compares with parameters, all of them joined by {@code and}.
-     * A comparison on a joined entity's id is the root's join column ({@code c.id} of {@code join o.customer c} is the
-     * path {@code customer.id}); any other comparison on another table or alias makes the lookup no lookup by a key of
-     * the table read (none is returned).
-     */
-    private static List<String> equalities(String sql, String table, String where) {
-        List<String> columns = new ArrayList<>();
-        if (where.isEmpty() || where.toLowerCase(Locale.ROOT).matches(".*\\bor\\b.*")) {
-            return columns;
-        }
-        Matcher from = FROM_ALIAS.matcher(sql);
-        String root = from.find() && from.group(1) != null ? from.group(1) : null;
-        Map<String, String> joined = new java.util.HashMap<>();
-        Matcher join = JOIN.matcher(sql);
-        while (join.find()) {
-            if (join.group(1).equals(root)) {
-                joined.put(join.group(3), join.group(2));
-            }
-        }
-        String bareTable = table.replaceAll("[\"`]", "");
-        bareTable = bareTable.substring(bareTable.lastIndexOf('.') + 1);
-        Matcher matcher = EQUALITY.matcher(where.split("(?i)\\b(order by|group by|limit|for update|for share)\\b")[0]);
-        while (matcher.find()) {
-            String qualifier = matcher.group(1);
-            String column = matcher.group(2);
-            if (qualifier == null || qualifier.equals(root) || qualifier.equalsIgnoreCase(bareTable)) {
-                columns.add(column);
-            } else if (joined.containsKey(qualifier) && column.equals("id")) {
-                columns.add(joined.get(qualifier) + ".id");
-            } else {
-                return List.of();
-            }
-        }
-        return columns;
     }
 
     private static List<String> selected(String sql) {
