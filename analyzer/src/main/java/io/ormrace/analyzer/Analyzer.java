@@ -9,6 +9,7 @@ import io.ormrace.analyzer.checks.Check;
 import io.ormrace.analyzer.code.CodeIndex;
 import io.ormrace.analyzer.code.SourceFile;
 import io.ormrace.analyzer.flow.EntryPoints;
+import io.ormrace.analyzer.flow.SingleThreadedStarts;
 import io.ormrace.analyzer.flow.Event;
 import io.ormrace.analyzer.schema.DdlReader;
 import io.ormrace.analyzer.schema.LiquibaseReader;
@@ -139,12 +140,13 @@ public final class Analyzer {
         }
         List<SourceFile> sources;
         List<Event> events = new ArrayList<>();
+        CodeIndex index;
         try (Workers workers = new Workers()) {
             sources = workers.map(toParse, file -> parse(file, ignored -> { }, problems), file -> {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
-            CodeIndex index = CodeIndex.build(sources, schema, problems);
+            index = CodeIndex.build(sources, schema, problems);
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",
@@ -157,8 +159,9 @@ public final class Analyzer {
             for (Check check : options.checks()) {
                 Contained.run(problems, event.place().file().path(), event.place().reportAt(),
                         "checking " + check.rule().id() + " in " + event.place().anchor(),
-                        () -> check.check(event, schema).ifPresent(finding -> sightings.add(new Sighting(
-                                finding.withStatement(statementText(event.place().reportAt())), event.place()))));
+                        () -> check.check(event, schema).filter(finding -> !SingleThreadedStarts.only(index, event.place().reportAt()))
+                                .ifPresent(finding -> sightings.add(new Sighting(
+                                        finding.withStatement(statementText(event.place().reportAt())), event.place()))));
             }
         }
         List<Finding> unique = new ArrayList<>(nearest(sightings).stream()

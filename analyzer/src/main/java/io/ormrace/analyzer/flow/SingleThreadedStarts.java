@@ -1,0 +1,88 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import io.ormrace.analyzer.code.Annotations;
+import io.ormrace.analyzer.code.CallSites;
+import io.ormrace.analyzer.code.CodeIndex;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether the code a finding is reported in runs only from starts that run once, alone: a {@code main} method (a
+ * command-line tool), start-up hooks ({@code @PostConstruct}, {@code afterPropertiesSet}, {@code CommandLineRunner},
+ * {@code ApplicationRunner}, a listener of the context's start) and database migrations (Flyway callbacks and Java
+ * migrations). Every chain of calls the sources show is followed up to a method nothing calls; one that is any other
+ * start (a controller, a listener, a job, a public method called from outside), or a chain longer than the search
+ * goes, makes the code concurrent.
+ */
+public final class SingleThreadedStarts {
+
+    private static final int DEPTH = 8;
+    private static final Set<String> START_UP_EVENTS = Set.of("ApplicationReadyEvent", "ContextRefreshedEvent",
+            "ApplicationStartedEvent", "ContextStartedEvent");
+    private static final Set<String> RUNNERS = Set.of("CommandLineRunner", "ApplicationRunner", "Callback", "JavaMigration",
+            "FlywayCallback", "BaseJavaMigration", "BaseFlywayCallback", "InitializingBean");
+
+    private SingleThreadedStarts() {
+    }
+
+    /** True when the method holding {@code node} is reached only from single-threaded starts. */
+    public static boolean only(CodeIndex index, Node node) {
+        Optional<MethodDeclaration> method = node.findAncestor(MethodDeclaration.class);
+        Optional<TypeDeclaration<?>> owner = method.flatMap(m -> m.findAncestor(TypeDeclaration.class)).map(t -> (TypeDeclaration<?>) t);
+        if (method.isEmpty() || owner.isEmpty()) {
+            return false;
+        }
+        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.add(method.get());
+        return only(index, method.get(), owner.get(), 0, seen);
+    }
+
+    private static boolean only(CodeIndex index, MethodDeclaration method, TypeDeclaration<?> owner, int depth,
+            Set<MethodDeclaration> seen) {
+        if (isSingleThreadedStart(method, owner)) {
+            return true;
+        }
+        List<CallSites.Site> callers = index.callers(method, owner);
+        if (callers.isEmpty() || depth >= DEPTH) {
+            return false; // a start of another kind, or further than the search goes
+        }
+        boolean anyFollowed = false;
+        for (CallSites.Site site : callers) {
+            if (!seen.add(site.caller())) {
+                continue;
+            }
+            anyFollowed = true;
+            if (!only(index, site.caller(), site.callerType(), depth + 1, seen)) {
+                return false;
+            }
+        }
+        return anyFollowed;
+    }
+
+    static boolean isSingleThreadedStart(MethodDeclaration method, TypeDeclaration<?> owner) {
+        String name = method.getNameAsString();
+        if (name.equals("main") && method.isStatic() && method.getParameters().size() == 1) {
+            return true;
+        }
+        if (Annotations.has(method, "PostConstruct")) {
+            return true;
+        }
+        if (Annotations.find(method, "EventListener").map(Object::toString)
+                .filter(text -> START_UP_EVENTS.stream().anyMatch(text::contains)).isPresent()
+                || method.getParameters().stream().anyMatch(p -> START_UP_EVENTS.contains(CodeIndex.simpleName(p.getType())))) {
+            return true;
+        }
+        return owner instanceof ClassOrInterfaceDeclaration type
+                && (type.getImplementedTypes().stream().anyMatch(t -> RUNNERS.contains(t.getNameAsString()))
+                        || type.getExtendedTypes().stream().anyMatch(t -> RUNNERS.contains(t.getNameAsString())))
+                && (name.equals("run") || name.equals("migrate") || name.equals("handle") || name.equals("afterPropertiesSet")
+                        || name.startsWith("after") || name.startsWith("before"));
+    }
+}
