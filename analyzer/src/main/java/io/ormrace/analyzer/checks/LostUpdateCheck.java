@@ -39,6 +39,10 @@ public final class LostUpdateCheck implements Check {
             return Optional.empty(); // a rename from the row's own values: both callers write the same text
         }
         Optional<RowOrigin.Repeated> repeated = change.repeatedEffect(row);
+        if (change.claims() && !change.appended() && repeated.isEmpty() && row.entity() != null
+                && RowOnlyValue.of(change.at(), row.entity())) {
+            return Optional.empty(); // a default made of the row's own values: every caller sets the same
+        }
         if (!change.derivedFromItself() && repeated.isEmpty() && !change.claims()) {
             // a check-then-set of a constant with nothing else under the check: both callers write the same value
             return Optional.empty();

@@ -15,11 +15,13 @@ import java.util.Optional;
 
 /**
  * Whether a new text value is made only of the row's own attributes and constants
- * ({@code this.name = getId() + "_DELETED_" + this.name}): two callers that read the same row compute the same
- * text, so neither loses anything. A value that takes in anything else (a note appended from the request) can lose
+ * ({@code this.name = getId() + "_DELETED_" + this.name}, {@code setUsername(String.valueOf(getId()))}): two callers
+ * that read the same row compute the same text, so neither loses anything. A value that takes in anything else (a note appended from the request) can lose
  * the other caller's change.
  */
 final class RowOnlyValue {
+
+    private static final java.util.Set<String> CONVERTERS = java.util.Set.of("String", "Long", "Integer", "Objects");
 
     private RowOnlyValue() {
     }
@@ -53,6 +55,11 @@ final class RowOnlyValue {
         }
         if (expression instanceof FieldAccessExpr access) {
             return access.getScope() instanceof ThisExpr && entity.columns().containsKey(access.getNameAsString());
+        }
+        if (expression instanceof MethodCallExpr call && call.getScope().filter(NameExpr.class::isInstance)
+                .map(scope -> ((NameExpr) scope).getNameAsString()).filter(CONVERTERS::contains).isPresent()
+                && call.getNameAsString().matches("valueOf|toString|format")) {
+            return call.getArguments().stream().allMatch(argument -> rowOnly(argument, entity)); // String.valueOf(getId())
         }
         if (expression instanceof MethodCallExpr call && call.getArguments().isEmpty()) {
             boolean getter = call.getNameAsString().matches("(get|is)[A-Z]\\w*");

@@ -1121,7 +1121,7 @@ public final class MethodWalker {
         } else if (callersOwn) {
             flow.effect(new Guard.Effect(origin.describe() + "." + column + " set to this caller's value", at, origin, false));
         }
-        if (derived || (guard != null && !SetOnceColumns.isSetOnce(origin, column))) {
+        if (derived || (guard != null && !SetOnceColumns.isSetOnce(origin, attribute, column))) {
             origin.pending.add(new RowOrigin.Change(column, at, derived ? computedIn(at) : frame, hops, derived, guard, callersOwn));
         }
     }

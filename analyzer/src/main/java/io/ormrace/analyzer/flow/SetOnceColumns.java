@@ -17,9 +17,10 @@ final class SetOnceColumns {
     private SetOnceColumns() {
     }
 
-    static boolean isSetOnce(RowOrigin row, String column) {
+    /** By the column's name or the attribute's (a mapping may misspell the column: {@code FULFILLMENT_GROUP_SEQUNCE}). */
+    static boolean isSetOnce(RowOrigin row, String attribute, String column) {
         String key = Names.key(column);
         return (row.entity != null && row.entity.idColumns().stream().anyMatch(id -> Names.key(id).equals(key)))
-                || SET_ONCE.matcher(key).matches();
+                || SET_ONCE.matcher(key).matches() || SET_ONCE.matcher(Names.key(Names.snake(attribute))).matches();
     }
 }
