@@ -6,6 +6,8 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import io.ormrace.analyzer.checks.Check;
+import io.ormrace.analyzer.code.ApiModel;
+import io.ormrace.analyzer.code.ApiModels;
 import io.ormrace.analyzer.code.CodeIndex;
 import io.ormrace.analyzer.code.SourceFile;
 import io.ormrace.analyzer.flow.EntryPoints;
@@ -88,14 +90,27 @@ public final class Analyzer {
         }
     }
 
-    /** What to analyze beyond the defaults. */
-    public record Options(boolean includeTests, List<Check> checks) {
+    /**
+     * What to analyze beyond the defaults.
+     *
+     * @param models  models files of the project's own persistence methods, besides the {@code ormrace.models} files
+     *                found below the inputs
+     */
+    public record Options(boolean includeTests, List<Check> checks, List<Path> models) {
+        public Options(boolean includeTests, List<Check> checks) {
+            this(includeTests, checks, List.of());
+        }
+
         public static Options defaults() {
-            return new Options(false, Check.all());
+            return new Options(false, Check.all(), List.of());
         }
 
         public Options withTests(boolean include) {
-            return new Options(include, checks);
+            return new Options(include, checks, models);
+        }
+
+        public Options withModels(List<Path> files) {
+            return new Options(includeTests, checks, List.copyOf(files));
         }
     }
 
@@ -131,7 +146,8 @@ public final class Analyzer {
                 .map(file -> read(file, problems).flatMap(text -> summarize(file, text, problems))
                         .orElse(Relevance.Summary.NONE))
                 .collect(Collectors.toList());
-        boolean[] relevant = Relevance.relevant(summaries);
+        ApiModels models = readModels(files.models, problems);
+        boolean[] relevant = Relevance.relevant(summaries, models.all().stream().map(ApiModel::type).toList());
         List<Path> toParse = new ArrayList<>();
         for (int i = 0; i < javaFiles.size(); i++) {
             if (relevant[i]) {
@@ -146,7 +162,7 @@ public final class Analyzer {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
-            index = CodeIndex.build(sources, schema, problems);
+            index = CodeIndex.build(sources, schema, models, problems);
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",
@@ -223,6 +239,24 @@ public final class Analyzer {
         Relevance.Summary[] summary = new Relevance.Summary[1];
         Contained.run(problems, display(file), 0, "reading the file", () -> summary[0] = Relevance.summarize(text));
         return Optional.ofNullable(summary[0]);
+    }
+
+    /** The models files found below the inputs and those given; a file that cannot be read is an error, the rest count. */
+    private ApiModels readModels(List<Path> found, Consumer<Problem> problems) {
+        ApiModels models = ApiModels.none();
+        List<Path> all = new ArrayList<>(found);
+        all.addAll(options.models());
+        for (Path file : all) {
+            Optional<String> text = read(file, problems);
+            if (text.isPresent()) {
+                String shown = display(file);
+                ApiModels[] read = new ApiModels[1];
+                if (Contained.run(problems, shown, 0, "reading the models file", () -> read[0] = ApiModels.read(shown, text.get(), problems))) {
+                    models = models.with(read[0]);
+                }
+            }
+        }
+        return models;
     }
 
     /** Reads the files that hold DDL or a Liquibase changelog, decided by their content; the rest are not schema. */

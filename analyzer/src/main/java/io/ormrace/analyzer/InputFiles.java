@@ -26,6 +26,8 @@ final class InputFiles {
 
     final List<Path> java = new ArrayList<>();
     final List<Path> possibleSchema = new ArrayList<>();
+    /** Models of a project's own persistence methods ({@code ormrace.models}), found below the inputs. */
+    final List<Path> models = new ArrayList<>();
 
     /** The part of a path above its first {@code src/}: a package named {@code build} below it is source. */
     private static String outsideSources(String path) {
@@ -49,6 +51,8 @@ final class InputFiles {
                     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                     if (name.endsWith(".java")) {
                         files.java.add(file);
+                    } else if (name.equals("ormrace.models")) {
+                        files.models.add(file);
                     } else if (name.endsWith(".sql") || name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml")) {
                         files.possibleSchema.add(file);
                     }
@@ -57,6 +61,7 @@ final class InputFiles {
         }
         Collections.sort(files.java);
         Collections.sort(files.possibleSchema);
+        Collections.sort(files.models);
         return files;
     }
 }

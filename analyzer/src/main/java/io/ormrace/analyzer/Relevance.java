@@ -75,9 +75,15 @@ final class Relevance {
      * extends (a port interface {@code BatchStore} that the services hold, implemented by a JPA class).
      */
     static boolean[] relevant(List<Summary> summaries) {
+        return relevant(summaries, List.of());
+    }
+
+    /** @param modelled  the types a models file describes: database APIs too, though their text names none */
+    static boolean[] relevant(List<Summary> summaries, List<String> modelled) {
         boolean[] relevant = new boolean[summaries.size()];
         Set<Integer> names = new HashSet<>();
         Set<Integer> supertypes = new HashSet<>();
+        modelled.forEach(type -> names.add(type.hashCode()));
         for (int i = 0; i < summaries.size(); i++) {
             if (summaries.get(i).usesDatabase()) {
                 add(summaries.get(i), i, relevant, names, supertypes);

@@ -67,6 +67,13 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "ormrace.includeTests", defaultValue = "false")
     boolean includeTests;
 
+    /**
+     * Models of the project's own persistence methods the analyzer cannot see into, one method a line (see the
+     * README); by default {@code ormrace.models} in the project's directory, when it is there.
+     */
+    @Parameter(property = "ormrace.models")
+    List<File> models;
+
     /** Findings recorded here are accepted: they are counted, not reported, and do not fail the build. */
     @Parameter(property = "ormrace.baseline")
     File baseline;
@@ -102,8 +109,8 @@ public final class CheckMojo extends AbstractMojo {
         List<Finding> findings = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
         try {
-            Analyzer.Result result = new Analyzer(basedir, Analyzer.Options.defaults().withTests(includeTests))
-                    .analyze(filtered(inputs));
+            Analyzer.Result result = new Analyzer(basedir, Analyzer.Options.defaults().withTests(includeTests)
+                    .withModels(modelFiles(basedir))).analyze(filtered(inputs));
             findings.addAll(result.findings());
             result.problems().forEach(problem -> notices.add(notice(problem)));
             result.problems().forEach(problem -> getLog().warn("ormrace: " + basedir.resolve(problem.file()).normalize()
@@ -269,5 +276,20 @@ public final class CheckMojo extends AbstractMojo {
 
     private static Notice notice(Problem problem) {
         return new Notice(problem.level().name().toLowerCase(Locale.ROOT), problem.file(), problem.line(), problem.message());
+    }
+
+    private List<Path> modelFiles(Path basedir) throws MojoExecutionException {
+        if (models == null || models.isEmpty()) {
+            Path standard = basedir.resolve("ormrace.models");
+            return java.nio.file.Files.isRegularFile(standard) ? List.of(standard) : List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        for (File model : models) {
+            if (!model.isFile()) {
+                throw new MojoExecutionException("ormrace: models file not found: " + model);
+            }
+            files.add(model.toPath());
+        }
+        return files;
     }
 }

@@ -54,6 +54,11 @@ public final class OrmraceCommand implements Callable<Integer> {
             description = "Jars and folders of the analyzed project (path-separator separated); checked to exist.")
     String classpath;
 
+    @Option(names = "--models", paramLabel = "FILE",
+            description = "Models of your own persistence methods the analyzer cannot see into, one method a line "
+                    + "(repeatable; ormrace.models files below PATH are read too). See the README.")
+    List<Path> models = new ArrayList<>();
+
     @Option(names = "--fail-on", paramLabel = "error|warning|never", defaultValue = "warning",
             description = "Exit 1 when a finding is at or above this severity (default: ${DEFAULT-VALUE}).")
     String failOn;
@@ -116,12 +121,17 @@ public final class OrmraceCommand implements Callable<Integer> {
                 }
             }
         }
+        for (Path model : models) {
+            if (!Files.isRegularFile(model)) {
+                return usage(err, "models file not found: " + model);
+            }
+        }
         if (baseline != null && !Files.isRegularFile(baseline)) {
             return usage(err, "baseline not found: " + baseline + " (record one with --write-baseline)");
         }
         Analyzer.Result result;
         try {
-            result = new Analyzer(Path.of(""), Analyzer.Options.defaults().withTests(includeTests)).analyze(paths);
+            result = new Analyzer(Path.of(""), Analyzer.Options.defaults().withTests(includeTests).withModels(models)).analyze(paths);
         } catch (IOException e) {
             err.println("ormrace: " + e.getMessage());
             return 2;

@@ -41,6 +41,7 @@ public final class CodeIndex {
     private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, SourceFile> files = new IdentityHashMap<>();
     private final CallSites callSites = new CallSites();
+    private ApiModels models = ApiModels.none();
 
     private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
         static Members of(TypeDeclaration<?> type) {
@@ -59,7 +60,12 @@ public final class CodeIndex {
     }
 
     public static CodeIndex build(List<SourceFile> files, Schema schema, Consumer<Problem> problems) {
+        return build(files, schema, ApiModels.none(), problems);
+    }
+
+    public static CodeIndex build(List<SourceFile> files, Schema schema, ApiModels models, Consumer<Problem> problems) {
         CodeIndex index = new CodeIndex();
+        index.models = models;
         for (SourceFile file : files) {
             for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
                 Contained.run(problems, file.path(), type, "indexing the type " + type.getNameAsString(), () -> {
@@ -91,6 +97,11 @@ public final class CodeIndex {
     public Optional<TypeEntry> type(String simpleName) {
         List<TypeEntry> entries = types.get(simpleName);
         return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    /** The persistence API methods described as data, the project's own first. */
+    public ApiModels models() {
+        return models;
     }
 
     /** The file a type of the sources is declared in. */

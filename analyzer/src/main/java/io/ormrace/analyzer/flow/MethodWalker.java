@@ -1122,7 +1122,9 @@ public final class MethodWalker {
             flow.effect(new Guard.Effect(origin.describe() + "." + column + " set to this caller's value", at, origin, false));
         }
         if (derived || (guard != null && !SetOnceColumns.isSetOnce(origin, attribute, column))) {
-            origin.pending.add(new RowOrigin.Change(column, at, derived ? computedIn(at) : frame, hops, derived, guard, callersOwn));
+            Frame changedIn = derived ? computedIn(at) : frame;
+            origin.pending.add(new RowOrigin.Change(column, at, changedIn, changedIn.toward(frame, at), hops, derived, guard,
+                    callersOwn, false));
         }
     }
 
@@ -1231,7 +1233,7 @@ public final class MethodWalker {
                 // where the row is read and changed, not where the transaction that writes it began
                 Frame common = Frame.common(change.frame(), row.frame != null ? row.frame : owner);
                 Node at = change.at();
-                context.emit(new Event.Write(new Event.Place(common.file, common.toward(change.frame(), at), anchorIn(common), at,
+                context.emit(new Event.Write(new Event.Place(common.file, common.toward(change.frame(), change.leading()), anchorIn(common), at,
                         change.hops(), common.calls()), row, change, "dirty checking at commit", scope));
             }
             row.pending.clear();

@@ -35,14 +35,21 @@ public final class RowOrigin {
      * A change to one column, and what it was computed from.
      *
      * @param at        where the change is made (maybe in a helper)
-     * @param frame     the method it is made in, on the walk's call path
+     * @param frame     the method the change is made in, on the walk's call path, or the caller that computed the
+     *                  value a helper sets as passed
+     * @param leading   the node of {@code frame} that makes the change, or calls down to where it is made
      * @param hops      how many inlined calls away from the analyzed method it is made
      * @param appended  a row added to a collection (one-to-many, many-to-many) under a check on it: a capacity
      */
-    public record Change(String column, Node at, Frame frame, int hops, boolean derivedFromItself, Guard guard,
+    public record Change(String column, Node at, Frame frame, Node leading, int hops, boolean derivedFromItself, Guard guard,
             boolean callersOwnValue, boolean appended) {
+        Change(String column, Node at, Frame frame, int hops, boolean derivedFromItself, Guard guard, boolean callersOwnValue,
+                boolean appended) {
+            this(column, at, frame, at, hops, derivedFromItself, guard, callersOwnValue, appended);
+        }
+
         Change(String column, Node at, Frame frame, int hops, boolean derivedFromItself, Guard guard, boolean callersOwnValue) {
-            this(column, at, frame, hops, derivedFromItself, guard, callersOwnValue, false);
+            this(column, at, frame, at, hops, derivedFromItself, guard, callersOwnValue, false);
         }
 
         public boolean guardedByItself() {
