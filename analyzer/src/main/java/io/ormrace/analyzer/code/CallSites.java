@@ -47,7 +47,8 @@ public final class CallSites {
             Optional<Expression> scope = site.call().getScope();
             boolean own = scope.isEmpty() || scope.get() instanceof ThisExpr;
             String fieldType = scope.flatMap(s -> fieldName(s)).flatMap(f -> index.fieldType(site.callerType(), f)).orElse(null);
-            if ((own && site.callerType() == owner) || (fieldType != null && names.contains(fieldType))) {
+            if ((own && site.callerType() == owner) || (fieldType != null && (names.contains(fieldType)
+                    || extendsAny(fieldType, names, index, 0)))) {
                 found.add(site);
             }
         }
@@ -82,6 +83,21 @@ public final class CallSites {
             }
         }
         return names;
+    }
+
+    /**
+     * Whether the field's type is an interface that extends one of the names: a Spring Data repository that extends
+     * the custom fragment a class implements ({@code SeatRepository extends JpaRepository<...>, SeatRepositoryCustom}).
+     */
+    private static boolean extendsAny(String type, Set<String> names, CodeIndex index, int depth) {
+        if (depth > 3) {
+            return false;
+        }
+        return index.type(type).map(CodeIndex.TypeEntry::declaration).filter(ClassOrInterfaceDeclaration.class::isInstance)
+                .map(ClassOrInterfaceDeclaration.class::cast).filter(ClassOrInterfaceDeclaration::isInterface)
+                .map(declaration -> declaration.getExtendedTypes().stream().anyMatch(parent -> names.contains(parent.getNameAsString())
+                        || extendsAny(parent.getNameAsString(), names, index, depth + 1)))
+                .orElse(false);
     }
 
     private static String key(String name, int arity) {

@@ -839,7 +839,7 @@ public final class MethodWalker {
 
     /** A method of another bean of the project: entered through its proxy, so its @Transactional applies. */
     private Optional<Value> callBean(String type, MethodCallExpr call) {
-        Optional<TypeDeclaration<?>> target = implementation(type);
+        Optional<TypeDeclaration<?>> target = implementation(type).or(() -> fragmentOf(type, call));
         Optional<MethodDeclaration> callee = target.flatMap(t -> findMethod(t, call));
         if (callee.isEmpty() || callee.get().getBody().isEmpty()) {
             return mapped(type, call);
@@ -944,9 +944,33 @@ public final class MethodWalker {
         return Value.UNKNOWN;
     }
 
+    /**
+     * The class that implements a custom fragment of a Spring Data repository ({@code OrderRepository extends
+     * JpaRepository<Order, Long>, OrderRepositoryCustom}, implemented by {@code OrderRepositoryImpl}) with the method
+     * called, if the repository has one.
+     */
+    Optional<TypeDeclaration<?>> fragmentOf(String repository, MethodCallExpr call) {
+        Optional<CodeIndex.TypeEntry> entry = context.index.type(repository, owner);
+        if (entry.isEmpty() || !(entry.get().declaration() instanceof ClassOrInterfaceDeclaration declaration)) {
+            return Optional.empty();
+        }
+        for (ClassOrInterfaceType fragment : declaration.getExtendedTypes()) {
+            Optional<TypeDeclaration<?>> implementation = context.index.type(fragment.getNameAsString(), declaration)
+                    .filter(e -> e.declaration() instanceof ClassOrInterfaceDeclaration c && c.isInterface())
+                    .flatMap(e -> context.index.implementor(fragment.getNameAsString()));
+            if (implementation.isPresent() && findMethod(implementation.get(), call).filter(m -> m.getBody().isPresent()).isPresent()) {
+                return implementation;
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<TypeDeclaration<?>> implementation(String type) {
         Optional<CodeIndex.TypeEntry> entry = context.index.type(type, owner);
-        if (entry.isEmpty() || context.index.repository(type, owner).isPresent() || context.index.entity(type, owner).isPresent()) {
+        if (entry.isPresent() && context.index.repository(type, owner).isPresent()) {
+            return Optional.empty(); // its fragments are found by callBean
+        }
+        if (entry.isEmpty() || context.index.entity(type, owner).isPresent()) {
             return Optional.empty();
         }
         TypeDeclaration<?> declaration = entry.get().declaration();

@@ -18,6 +18,8 @@ final class SpringDataCalls implements ApiCalls {
     private static final Set<String> SAVES = Set.of("save", "saveAndFlush", "persist", "persistAndFlush", "insert", "update", "merge");
     private static final Set<String> SAVE_ALLS = Set.of("saveAll", "saveAllAndFlush", "persistAll", "insertAll");
     private static final Set<String> REFERENCES = Set.of("getById", "getReferenceById", "getOne");
+    private static final Set<String> INHERITED = Set.of("save", "saveAndFlush", "saveAll", "saveAllAndFlush", "getById",
+            "getReferenceById", "getOne", "findOne", "existsById");
 
     @Override
     public Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver, String receiverType) {
@@ -32,10 +34,15 @@ final class SpringDataCalls implements ApiCalls {
         EntityInfo entity = walker.context.index.entityOf(repo).orElse(null);
         String table = entity != null ? entity.table() : Names.snake(repo.entity());
         String name = call.getNameAsString();
+        if (repo.method(name).isEmpty() && walker.fragmentOf(receiverType, call).isPresent()) {
+            return Optional.empty(); // a custom fragment's method (XRepositoryCustom, XRepositoryImpl): walked into as a bean's
+        }
         List<Value> arguments = walker.arguments(call);
         String where = repo.name() + "." + name;
 
-        Optional<RepositoryMethod> declared = repo.method(name);
+        // a CRUD method redeclared without a query of its own (save, to annotate it) does what the inherited one does
+        Optional<RepositoryMethod> declared = repo.method(name).filter(method -> method.kind() != RepositoryMethod.Kind.OTHER
+                || method.query().isPresent() || !INHERITED.contains(name));
         if (declared.isPresent()) {
             return Optional.of(declaredMethod(walker, call, declared.get(), entity, table, where));
         }
