@@ -8,7 +8,9 @@ import com.github.javaparser.ast.CompilationUnit;
 import io.ormrace.analyzer.checks.Check;
 import io.ormrace.analyzer.code.ApiModel;
 import io.ormrace.analyzer.code.ApiModels;
+import io.ormrace.analyzer.code.ClasspathEntities;
 import io.ormrace.analyzer.code.CodeIndex;
+import io.ormrace.analyzer.code.EntityInfo;
 import io.ormrace.analyzer.code.SourceFile;
 import io.ormrace.analyzer.flow.EntryPoints;
 import io.ormrace.analyzer.flow.SingleThreadedStarts;
@@ -93,24 +95,30 @@ public final class Analyzer {
     /**
      * What to analyze beyond the defaults.
      *
-     * @param models  models files of the project's own persistence methods, besides the {@code ormrace.models} files
-     *                found below the inputs
+     * @param models     models files of the project's own persistence methods, besides the {@code ormrace.models}
+     *                   files found below the inputs
+     * @param classpath  jars and class folders whose JPA entities the sources use
      */
-    public record Options(boolean includeTests, List<Check> checks, List<Path> models) {
+    public record Options(boolean includeTests, List<Check> checks, List<Path> models, List<Path> classpath) {
         public Options(boolean includeTests, List<Check> checks) {
-            this(includeTests, checks, List.of());
+            this(includeTests, checks, List.of(), List.of());
         }
 
         public static Options defaults() {
-            return new Options(false, Check.all(), List.of());
+            return new Options(false, Check.all(), List.of(), List.of());
         }
 
         public Options withTests(boolean include) {
-            return new Options(include, checks, models);
+            return new Options(include, checks, models, classpath);
         }
 
         public Options withModels(List<Path> files) {
-            return new Options(includeTests, checks, List.copyOf(files));
+            return new Options(includeTests, checks, List.copyOf(files), classpath);
+        }
+
+        /** Jars and class folders whose JPA entities the sources use (a domain module built apart). */
+        public Options withClasspath(List<Path> entries) {
+            return new Options(includeTests, checks, models, List.copyOf(entries));
         }
     }
 
@@ -147,7 +155,10 @@ public final class Analyzer {
                         .orElse(Relevance.Summary.NONE))
                 .collect(Collectors.toList());
         ApiModels models = readModels(files.models, problems);
-        boolean[] relevant = Relevance.relevant(summaries, models.all().stream().map(ApiModel::type).toList());
+        List<EntityInfo> classpathEntities = ClasspathEntities.read(options.classpath(), schema, problems);
+        List<String> databaseTypes = new ArrayList<>(models.all().stream().map(ApiModel::type).toList());
+        classpathEntities.forEach(entity -> databaseTypes.add(entity.name()));
+        boolean[] relevant = Relevance.relevant(summaries, databaseTypes);
         List<Path> toParse = new ArrayList<>();
         for (int i = 0; i < javaFiles.size(); i++) {
             if (relevant[i]) {
@@ -162,7 +173,7 @@ public final class Analyzer {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
-            index = CodeIndex.build(sources, schema, models, problems);
+            index = CodeIndex.build(sources, schema, models, classpathEntities, problems);
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",

@@ -110,7 +110,7 @@ public final class CheckMojo extends AbstractMojo {
         List<Notice> notices = new ArrayList<>();
         try {
             Analyzer.Result result = new Analyzer(basedir, Analyzer.Options.defaults().withTests(includeTests)
-                    .withModels(modelFiles(basedir))).analyze(filtered(inputs));
+                    .withModels(modelFiles(basedir)).withClasspath(classpath())).analyze(filtered(inputs));
             findings.addAll(result.findings());
             result.problems().forEach(problem -> notices.add(notice(problem)));
             result.problems().forEach(problem -> getLog().warn("ormrace: " + basedir.resolve(problem.file()).normalize()
@@ -291,5 +291,21 @@ public final class CheckMojo extends AbstractMojo {
             files.add(model.toPath());
         }
         return files;
+    }
+
+    /** The compile classpath without the module's own output: the jars and modules whose entities its sources use. */
+    private List<Path> classpath() {
+        List<Path> entries = new ArrayList<>();
+        try {
+            String output = project.getBuild().getOutputDirectory();
+            for (String element : project.getCompileClasspathElements()) {
+                if (!element.equals(output)) {
+                    entries.add(Path.of(element));
+                }
+            }
+        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException e) {
+            getLog().warn("ormrace: the compile classpath is not resolved; entities of dependencies are not known: " + e.getMessage());
+        }
+        return entries;
     }
 }

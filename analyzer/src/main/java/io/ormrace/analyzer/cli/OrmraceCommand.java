@@ -51,7 +51,8 @@ public final class OrmraceCommand implements Callable<Integer> {
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--classpath", paramLabel = "CP",
-            description = "Jars and folders of the analyzed project (path-separator separated); checked to exist.")
+            description = "Jars and class folders the sources depend on (path-separator separated): the JPA entities "
+                    + "in them (a domain module built apart) are known to the analysis.")
     String classpath;
 
     @Option(names = "--models", paramLabel = "FILE",
@@ -131,7 +132,10 @@ public final class OrmraceCommand implements Callable<Integer> {
         }
         Analyzer.Result result;
         try {
-            result = new Analyzer(Path.of(""), Analyzer.Options.defaults().withTests(includeTests).withModels(models)).analyze(paths);
+            List<Path> classpathEntries = classpath == null ? List.of() : java.util.Arrays.stream(classpath.split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank()).map(Path::of).toList();
+            result = new Analyzer(Path.of(""), Analyzer.Options.defaults().withTests(includeTests).withModels(models)
+                    .withClasspath(classpathEntries)).analyze(paths);
         } catch (IOException e) {
             err.println("ormrace: " + e.getMessage());
             return 2;

@@ -42,6 +42,7 @@ public final class CodeIndex {
     private final Map<TypeDeclaration<?>, SourceFile> files = new IdentityHashMap<>();
     private final CallSites callSites = new CallSites();
     private ApiModels models = ApiModels.none();
+    private final Map<String, NamedQueries.Text> namedQueries = new HashMap<>();
 
     private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
         static Members of(TypeDeclaration<?> type) {
@@ -60,10 +61,12 @@ public final class CodeIndex {
     }
 
     public static CodeIndex build(List<SourceFile> files, Schema schema, Consumer<Problem> problems) {
-        return build(files, schema, ApiModels.none(), problems);
+        return build(files, schema, ApiModels.none(), List.of(), problems);
     }
 
-    public static CodeIndex build(List<SourceFile> files, Schema schema, ApiModels models, Consumer<Problem> problems) {
+    /** @param classpathEntities  entities of the classpath: known by simple name where no source type has it */
+    public static CodeIndex build(List<SourceFile> files, Schema schema, ApiModels models, List<EntityInfo> classpathEntities,
+            Consumer<Problem> problems) {
         CodeIndex index = new CodeIndex();
         index.models = models;
         for (SourceFile file : files) {
@@ -71,6 +74,7 @@ public final class CodeIndex {
                 Contained.run(problems, file.path(), type, "indexing the type " + type.getNameAsString(), () -> {
                     index.members.put(type, Members.of(type));
                     index.files.put(type, file);
+                    NamedQueries.collect(type, index.namedQueries);
                     index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
                             .add(new TypeEntry(type.getNameAsString(), type, file));
                     if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
@@ -90,6 +94,8 @@ public final class CodeIndex {
             }
         }
         new EntityReader(index, schema, problems).readAll();
+        classpathEntities.stream().filter(entity -> !index.types.containsKey(entity.name()))
+                .forEach(entity -> index.entities.putIfAbsent(entity.name(), entity));
         new RepositoryReader(index, problems).readAll();
         return index;
     }
@@ -97,6 +103,11 @@ public final class CodeIndex {
     public Optional<TypeEntry> type(String simpleName) {
         List<TypeEntry> entries = types.get(simpleName);
         return entries == null || entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(0));
+    }
+
+    /** A query declared by name with {@code @NamedQuery} or {@code @NamedNativeQuery}. */
+    public Optional<NamedQueries.Text> namedQuery(String name) {
+        return Optional.ofNullable(namedQueries.get(name));
     }
 
     /** The persistence API methods described as data, the project's own first. */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 final class RepositoryReader {
 
     static final Set<String> SPRING_DATA_BASES = Set.of("Repository", "CrudRepository", "ListCrudRepository",
-            "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "JpaRepositoryImplementation");
+            "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "JpaRepositoryImplementation",
+            "ReactiveCrudRepository", "ReactiveSortingRepository", "R2dbcRepository");
 
     private static final Pattern EQUALITY_IN_QUERY = Pattern.compile(
             "\\b((?:\\w+\\.)*\\w+)\\s*=\\s*(?::\\w+|\\?\\d*)", Pattern.CASE_INSENSITIVE);

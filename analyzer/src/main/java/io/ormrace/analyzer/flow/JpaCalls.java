@@ -160,6 +160,10 @@ final class JpaCalls implements ApiCalls {
             case "createQuery", "createSelectionQuery", "createMutationQuery", "createNativeQuery", "createNativeMutationQuery" -> {
                 return first instanceof Value.Text text ? new Value.Query(text.text(), name.contains("Native")) : Value.UNKNOWN;
             }
+            case "createNamedQuery", "getNamedQuery" -> {
+                return first instanceof Value.Text text ? walker.context.index.namedQuery(text.text())
+                        .<Value>map(named -> new Value.Query(named.query(), named.nativeSql())).orElse(Value.UNKNOWN) : Value.UNKNOWN;
+            }
             case "getTransaction" -> {
                 return new Value.EntityTransaction(manager);
             }

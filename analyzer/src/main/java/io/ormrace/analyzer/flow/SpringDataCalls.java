@@ -133,8 +133,8 @@ final class SpringDataCalls implements ApiCalls {
         row.api = RowOrigin.Api.SPRING_DATA;
         row.refusedWithoutTransaction = refused;
         return switch (returnType) {
-            case "Optional" -> new Value.Maybe(new Value.Row(row), lookup);
-            case "List", "Collection", "Set", "Iterable", "Stream", "Page", "Slice", "Streamable" ->
+            case "Optional", "Mono" -> new Value.Maybe(new Value.Row(row), lookup);
+            case "List", "Collection", "Set", "Iterable", "Stream", "Page", "Slice", "Streamable", "Flux" ->
                     new Value.LookupResult(lookup, Value.LookupResult.Kind.LIST, row);
             default -> new Value.Row(row);
         };

@@ -117,7 +117,7 @@ final class ValueCalls {
                 walker.throwsWhenAbsent(lookup);
                 yield Optional.of(maybe.content());
             }
-            case "orElse" -> {
+            case "orElse", "defaultIfEmpty", "switchIfEmpty" -> { // switchIfEmpty(repo.save(...)): Reactor's create-if-missing
                 Flow outer = walker.flow;
                 walker.flow = outer.withEmpty(lookup);
                 walker.arguments(call);
@@ -139,7 +139,7 @@ final class ValueCalls {
                 runWhenEmpty(walker, call, 1, lookup);
                 yield Optional.of(Value.UNKNOWN);
             }
-            case "map", "flatMap" -> {
+            case "map", "flatMap", "then", "doOnNext" -> {
                 Value mapped = runWithContent(walker, call, 0, maybe.content());
                 yield Optional.of(new Value.Maybe(mapped instanceof Value.Maybe inner ? inner.content() : mapped, lookup));
             }
