@@ -20,7 +20,8 @@ final class Relevance {
     static final int ROUNDS = 2;
 
     /** Annotations may be written with their package ({@code @jakarta.persistence.Entity}). */
-    private static final Pattern DATABASE = Pattern.compile("@(?:[\\w.]+\\.)?(?:Entity|MappedSuperclass|Embeddable|Table"
+    /** Files that use a database or transaction API: what {@link #usesDatabase} finds, as a pattern (the tests' oracle). */
+    static final Pattern DATABASE = Pattern.compile("@(?:[\\w.]+\\.)?(?:Entity|MappedSuperclass|Embeddable|Table"
             + "|Transactional|Query|Lock|NamedQuery|NamedQueries|Modifying)\\b"
             + "|EntityManager\\b|\\bSession\\b|JdbcTemplate\\b|JdbcClient\\b|prepareStatement\\s*\\(|createStatement\\s*\\("
             + "|TransactionTemplate\\b|LockModeType\\b|LockMode\\b|Repository\\s*<|CriteriaBuilder\\b"
@@ -44,17 +45,121 @@ final class Relevance {
     }
 
     static Summary summarize(String text) {
-        return new Summary(DATABASE.matcher(text).find(), hashes(DECLARED.matcher(text), 1), hashes(FIELD_TYPE.matcher(text), 1),
-                supertypes(text));
+        return new Summary(usesDatabase(text), declared(text), hashes(FIELD_TYPE.matcher(text), 1), supertypes(text));
+    }
+
+    private static final String[] DATABASE_WORDS = {"EntityManager", "Session", "JdbcTemplate", "JdbcClient",
+        "TransactionTemplate", "LockModeType", "LockMode", "CriteriaBuilder", "DataSource"};
+    private static final String[] DATABASE_CALLS = {"prepareStatement", "createStatement", "getConnection"};
+    private static final String[] DATABASE_ANNOTATIONS = {"Entity", "MappedSuperclass", "Embeddable", "Table",
+        "Transactional", "Query", "Lock", "NamedQuery", "NamedQueries", "Modifying"};
+
+    /**
+     * What {@link #DATABASE} says, found by scanning for its words instead of trying the pattern at every character
+     * (a tenth of the analysis on a large tree went to that).
+     */
+    static boolean usesDatabase(String text) {
+        for (String word : DATABASE_WORDS) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                // a whole word at its end (EntityManager in SharedEntityManager too); Session a whole word at both ends
+                if (!wordAt(text, at + word.length()) && (!word.equals("Session") || !wordAt(text, at - 1))) {
+                    return true;
+                }
+            }
+        }
+        for (String call : DATABASE_CALLS) {
+            for (int at = text.indexOf(call); at >= 0; at = text.indexOf(call, at + 1)) {
+                int next = skipSpaces(text, at + call.length());
+                if (next < text.length() && text.charAt(next) == '(') {
+                    return true;
+                }
+            }
+        }
+        for (int at = text.indexOf("Repository"); at >= 0; at = text.indexOf("Repository", at + 1)) {
+            int next = skipSpaces(text, at + "Repository".length());
+            if (next < text.length() && text.charAt(next) == '<') {
+                return true;
+            }
+        }
+        for (String annotation : DATABASE_ANNOTATIONS) {
+            for (int at = text.indexOf(annotation); at >= 0; at = text.indexOf(annotation, at + 1)) {
+                if (!wordAt(text, at + annotation.length()) && annotated(text, at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code @Entity} or {@code @jakarta.persistence.Entity}: the name is preceded by an at sign and a package. */
+    private static boolean annotated(String text, int at) {
+        int before = at - 1;
+        if (before >= 0 && text.charAt(before) == '@') {
+            return true;
+        }
+        if (before < 0 || text.charAt(before) != '.') {
+            return false;
+        }
+        while (before >= 0 && (text.charAt(before) == '.' || Character.isJavaIdentifierPart(text.charAt(before)))) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) == '@';
+    }
+
+    private static boolean wordAt(String text, int index) {
+        return index >= 0 && index < text.length() && Character.isJavaIdentifierPart(text.charAt(index));
+    }
+
+    private static int skipSpaces(String text, int index) {
+        while (index < text.length() && Character.isWhitespace(text.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
+    private static final String[] DECLARING = {"class", "interface", "enum", "record"};
+
+    /** What {@link #DECLARED} matches, by scanning for the four keywords. */
+    private static int[] declared(String text) {
+        Set<Integer> found = new HashSet<>();
+        for (String keyword : DECLARING) {
+            for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+                int name = at + keyword.length();
+                if (wordAt(text, at - 1) || name >= text.length() || !Character.isWhitespace(text.charAt(name))) {
+                    continue;
+                }
+                name = skipSpaces(text, name);
+                int end = name;
+                while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                if (end > name && Character.isUpperCase(text.charAt(name))) {
+                    found.add(text.substring(name, end).hashCode());
+                }
+            }
+        }
+        return found.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     private static int[] supertypes(String text) {
         Set<Integer> found = new HashSet<>();
-        Matcher head = SUPERTYPES.matcher(text);
-        while (head.find()) {
-            Matcher name = TYPE_NAME.matcher(head.group(1));
-            while (name.find()) {
-                found.add(name.group(1).hashCode());
+        for (String keyword : new String[] {"extends", "implements"}) {
+            for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+                int start = at + keyword.length();
+                if (wordAt(text, at - 1) || start >= text.length() || !Character.isWhitespace(text.charAt(start))) {
+                    continue;
+                }
+                int end = start;
+                while (end < text.length() && "{;()".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                if (end >= text.length() || text.charAt(end) != '{') {
+                    continue;
+                }
+                Matcher name = TYPE_NAME.matcher(text.substring(start, end));
+                while (name.find()) {
+                    found.add(name.group(1).hashCode());
+                }
             }
         }
         return found.stream().mapToInt(Integer::intValue).sorted().toArray();

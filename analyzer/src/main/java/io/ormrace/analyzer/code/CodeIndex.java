@@ -43,6 +43,10 @@ public final class CodeIndex {
     private final CallSites callSites = new CallSites();
     private ApiModels models = ApiModels.none();
     private final Map<String, NamedQueries.Text> namedQueries = new HashMap<>();
+    /** Per file, the names resolved in it: filled as the walks ask, read by every walk thread. */
+    private final Map<CompilationUnit, java.util.concurrent.ConcurrentHashMap<String, Optional<TypeEntry>>> resolved =
+            new IdentityHashMap<>();
+    private final Map<TypeDeclaration<?>, String> qualifiedNames = new IdentityHashMap<>();
 
     private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
         static Members of(TypeDeclaration<?> type) {
@@ -69,11 +73,13 @@ public final class CodeIndex {
             Consumer<Problem> problems) {
         CodeIndex index = new CodeIndex();
         index.models = models;
+        files.forEach(file -> index.resolved.put(file.unit(), new java.util.concurrent.ConcurrentHashMap<>()));
         for (SourceFile file : files) {
-            for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> type : typesOf(file.unit())) {
                 Contained.run(problems, file.path(), type, "indexing the type " + type.getNameAsString(), () -> {
                     index.members.put(type, Members.of(type));
                     index.files.put(type, file);
+                    index.qualifiedNames.put(type, type.getFullyQualifiedName().orElse(type.getNameAsString()));
                     NamedQueries.collect(type, index.namedQueries);
                     index.types.computeIfAbsent(type.getNameAsString(), name -> new ArrayList<>())
                             .add(new TypeEntry(type.getNameAsString(), type, file));
@@ -175,6 +181,17 @@ public final class CodeIndex {
         if (unit.isEmpty()) {
             return Optional.of(entries.get(0));
         }
+        if (entries.size() == 1 && unit.get().getImports().stream().noneMatch(i -> !i.isAsterisk() && !i.isStatic()
+                && i.getName().getIdentifier().equals(simpleName))) {
+            return Optional.of(entries.get(0));
+        }
+        java.util.concurrent.ConcurrentHashMap<String, Optional<TypeEntry>> cache = resolved.get(unit.get());
+        return cache == null ? resolveIn(entries, simpleName, unit.get())
+                : cache.computeIfAbsent(simpleName, name -> resolveIn(entries, name, unit.get()));
+    }
+
+    private Optional<TypeEntry> resolveIn(List<TypeEntry> entries, String simpleName, CompilationUnit file) {
+        Optional<CompilationUnit> unit = Optional.of(file);
         for (TypeEntry entry : entries) {
             if (entry.file().unit() == unit.get()) {
                 return Optional.of(entry);
@@ -202,15 +219,15 @@ public final class CodeIndex {
                 }
             }
         }
-        return entries.size() == 1 || pkg.isEmpty() ? Optional.of(entries.get(0)) : nearest(entries, pkg);
+        return entries.size() == 1 || pkg.isEmpty() ? Optional.of(entries.get(0)) : nearest(entries, pkg, this);
     }
 
     /** Of types no import names, the one whose package shares the longest prefix with the code's. */
-    private static Optional<TypeEntry> nearest(List<TypeEntry> entries, String pkg) {
+    private static Optional<TypeEntry> nearest(List<TypeEntry> entries, String pkg, CodeIndex index) {
         TypeEntry best = entries.get(0);
         int bestShared = -1;
         for (TypeEntry entry : entries) {
-            String qualified = qualifiedName(entry);
+            String qualified = index.qualifiedName(entry);
             int shared = 0;
             while (shared < Math.min(qualified.length(), pkg.length()) && qualified.charAt(shared) == pkg.charAt(shared)) {
                 shared++;
@@ -223,8 +240,9 @@ public final class CodeIndex {
         return Optional.of(best);
     }
 
-    private static String qualifiedName(TypeEntry entry) {
-        return entry.declaration().getFullyQualifiedName().orElse(entry.name());
+    private String qualifiedName(TypeEntry entry) {
+        String known = qualifiedNames.get(entry.declaration());
+        return known != null ? known : entry.declaration().getFullyQualifiedName().orElse(entry.name());
     }
 
     /** The type a name means where {@code from} is written; the first of that name when {@code from} is null. */
@@ -295,10 +313,35 @@ public final class CodeIndex {
         return Optional.empty();
     }
 
+    /**
+     * The types a file declares, nested ones included, found through the type bodies only: walking every node of every
+     * file for them cost more than the index itself. Local classes declared inside a method body are left out.
+     */
+    public static List<TypeDeclaration<?>> typesOf(CompilationUnit unit) {
+        List<TypeDeclaration<?>> found = new ArrayList<>();
+        java.util.ArrayDeque<TypeDeclaration<?>> pending = new java.util.ArrayDeque<>(unit.getTypes());
+        while (!pending.isEmpty()) {
+            TypeDeclaration<?> type = pending.poll();
+            found.add(type);
+            for (BodyDeclaration<?> member : type.getMembers()) {
+                if (member instanceof TypeDeclaration<?> nested) {
+                    pending.add(nested);
+                }
+            }
+        }
+        return found;
+    }
+
     public static String simpleName(Type type) {
         if (type instanceof ClassOrInterfaceType classType) {
             return classType.getNameAsString();
         }
         return type.asString();
+    }
+
+    /** {@code var}: parsed without a language level's post-processing, it reads as a class named var. */
+    public static boolean isVar(Type type) {
+        return type.isVarType() || type instanceof ClassOrInterfaceType classType && classType.getScope().isEmpty()
+                && classType.getTypeArguments().isEmpty() && classType.getNameAsString().equals("var");
     }
 }

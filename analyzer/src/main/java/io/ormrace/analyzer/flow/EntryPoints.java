@@ -23,7 +23,7 @@ public final class EntryPoints {
 
     public static List<Event> walk(CodeIndex index, SourceFile file, Consumer<Problem> problems) {
         List<Event> events = new ArrayList<>();
-        for (TypeDeclaration<?> type : file.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> type : CodeIndex.typesOf(file.unit())) {
             if (type instanceof ClassOrInterfaceDeclaration classOrInterface && classOrInterface.isInterface()
                     || index.isEntity(type)) {
                 continue;

@@ -69,7 +69,7 @@ public final class MethodWalker {
 
     private static final int MAX_DEPTH = 6;
     /** How many times a loop body is walked at most, to carry what one pass leaves to the next. */
-    private static final int LOOP_PASSES = 3;
+    private static final int LOOP_PASSES = 2;
     /** Library types whose "add" or "put" changes a value in memory, not the world. */
     private static final Set<String> LIBRARY_VALUES = Set.of("String", "StringBuilder", "StringBuffer", "List", "ArrayList",
             "LinkedList", "Set", "HashSet", "TreeSet", "LinkedHashSet", "Map", "HashMap", "TreeMap", "LinkedHashMap",
@@ -291,12 +291,26 @@ public final class MethodWalker {
             env.restore(head);
             pass.run();
             Map<String, Value> next = Env.join(head, env.snapshot());
-            if (next.equals(head)) {
+            if (!carriesRace(head, next)) {
+                head = next;
                 break;
             }
             head = next;
         }
         env.restore(Env.join(before, head));
+    }
+
+    /** Whether a pass left a variable holding, for the next pass, a value races are made of that it did not hold before. */
+    private static boolean carriesRace(Map<String, Value> before, Map<String, Value> after) {
+        for (Map.Entry<String, Value> variable : after.entrySet()) {
+            Value value = variable.getValue();
+            boolean raceValue = value instanceof Value.Scalar || value instanceof Value.Row || value instanceof Value.Maybe
+                    || value instanceof Value.LookupResult || value instanceof Value.Presence || value instanceof Value.Fresh;
+            if (raceValue && !value.equals(before.get(variable.getKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -496,7 +510,7 @@ public final class MethodWalker {
         if (expression instanceof VariableDeclarationExpr declaration) {
             for (VariableDeclarator variable : declaration.getVariables()) {
                 Value value = variable.getInitializer().map(this::eval).orElse(Value.UNKNOWN);
-                String type = variable.getType().isVarType() ? null : CodeIndex.simpleName(variable.getType());
+                String type = CodeIndex.isVar(variable.getType()) ? null : CodeIndex.simpleName(variable.getType());
                 env.declare(variable.getNameAsString(), type, typed(type, value));
             }
             return Value.UNKNOWN;
@@ -795,7 +809,7 @@ public final class MethodWalker {
         NodeList<Parameter> parameters = lambda.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
-            String type = parameter.getType().isUnknownType() || parameter.getType().isVarType()
+            String type = parameter.getType().isUnknownType() || CodeIndex.isVar(parameter.getType())
                     ? null : CodeIndex.simpleName(parameter.getType());
             walker.env.declare(parameter.getNameAsString(), type, i < arguments.size() ? arguments.get(i) : Value.UNKNOWN);
         }

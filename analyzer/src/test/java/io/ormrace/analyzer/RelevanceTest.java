@@ -1,0 +1,27 @@
+package io.ormrace.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The scan that decides which files are parsed says what the pattern it replaces says. */
+class RelevanceTest {
+
+    @Test
+    void theScanAgreesWithThePattern() {
+        String[] texts = {
+            "@Entity class A {}", "@jakarta.persistence.Entity\npublic class A {}", "class A { @Override void f() {} }",
+            "class A { EntityManager em; }", "class A { SharedEntityManagerBean b; }", "class A { UserSession s; }",
+            "class A { Session s; }", "class A { SessionFactory f; }", "interface R extends JpaRepository <A, Long> {}",
+            "class A { void f() { c.prepareStatement (sql); } }", "class A { String prepareStatementText; }",
+            "@Transactional(readOnly = true) class S {}", "class A { @javax.persistence.Table(name=\"t\") Object x; }",
+            "class A { String table; int lockModeTypeCount; }", "// Entity\nclass EntityHelper {}", "class A { DataSourceX d; }",
+            "class A { LockMode m; }", "@Queryable class A {}", "class A { int x = a@Query; }"
+        };
+        for (String text : texts) {
+            assertThat(Relevance.usesDatabase(text)).as(text).isEqualTo(PATTERN.matcher(text).find());
+        }
+    }
+
+    private static final java.util.regex.Pattern PATTERN = Relevance.DATABASE;
+}
