@@ -186,48 +186,69 @@ final class Relevance {
     /** @param modelled  the types a models file describes: database APIs too, though their text names none */
     static boolean[] relevant(List<Summary> summaries, List<String> modelled) {
         boolean[] relevant = new boolean[summaries.size()];
-        Set<Integer> names = new HashSet<>();
-        Set<Integer> supertypes = new HashSet<>();
-        modelled.forEach(type -> names.add(type.hashCode()));
+        Hierarchy hierarchy = new Hierarchy();
+        modelled.forEach(type -> {
+            hierarchy.names.add(type.hashCode());
+            hierarchy.databaseTypes.add(type.hashCode());
+        });
         for (int i = 0; i < summaries.size(); i++) {
             if (summaries.get(i).usesDatabase()) {
-                add(summaries.get(i), i, relevant, names, supertypes);
+                hierarchy.add(summaries.get(i), i, relevant, true);
             }
         }
-        hierarchies(summaries, relevant, names, supertypes);
+        hierarchy.close(summaries, relevant);
         for (int round = 0; round < ROUNDS; round++) {
             List<Integer> added = new ArrayList<>();
             for (int i = 0; i < summaries.size(); i++) {
-                if (!relevant[i] && Arrays.stream(summaries.get(i).used()).anyMatch(names::contains)) {
+                if (!relevant[i] && Arrays.stream(summaries.get(i).used()).anyMatch(hierarchy.names::contains)) {
                     added.add(i);
                 }
             }
             if (added.isEmpty()) {
                 break;
             }
-            added.forEach(i -> add(summaries.get(i), i, relevant, names, supertypes));
-            hierarchies(summaries, relevant, names, supertypes);
+            added.forEach(i -> hierarchy.add(summaries.get(i), i, relevant, false));
+            hierarchy.close(summaries, relevant);
         }
         return relevant;
     }
 
-    private static void add(Summary summary, int i, boolean[] relevant, Set<Integer> names, Set<Integer> supertypes) {
-        relevant[i] = true;
-        Arrays.stream(summary.declared()).forEach(names::add);
-        Arrays.stream(summary.supertypes()).forEach(supertypes::add);
-    }
+    /**
+     * The names the relevant files declare, those of types that use the database (and their subclasses: a DAO built
+     * on a generic one), and the supertypes of relevant files. Down the hierarchy only from database types, so that
+     * an interface every service implements does not pull in every service; up from any relevant type, so that the
+     * port interface a service holds is read.
+     */
+    private static final class Hierarchy {
+        final Set<Integer> names = new HashSet<>();
+        final Set<Integer> databaseTypes = new HashSet<>();
+        final Set<Integer> supertypes = new HashSet<>();
 
-    /** Up and down the type hierarchies of the relevant files, until no file is added. */
-    private static void hierarchies(List<Summary> summaries, boolean[] relevant, Set<Integer> names, Set<Integer> supertypes) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = 0; i < summaries.size(); i++) {
-                Summary summary = summaries.get(i);
-                if (!relevant[i] && (Arrays.stream(summary.supertypes()).anyMatch(names::contains)
-                        || Arrays.stream(summary.declared()).anyMatch(supertypes::contains))) {
-                    add(summary, i, relevant, names, supertypes);
-                    changed = true;
+        void add(Summary summary, int i, boolean[] relevant, boolean database) {
+            relevant[i] = true;
+            Arrays.stream(summary.declared()).forEach(names::add);
+            if (database) {
+                Arrays.stream(summary.declared()).forEach(databaseTypes::add);
+            }
+            Arrays.stream(summary.supertypes()).forEach(supertypes::add);
+        }
+
+        void close(List<Summary> summaries, boolean[] relevant) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int i = 0; i < summaries.size(); i++) {
+                    Summary summary = summaries.get(i);
+                    if (relevant[i] && Arrays.stream(summary.declared()).anyMatch(databaseTypes::contains)) {
+                        continue;
+                    }
+                    boolean subtype = Arrays.stream(summary.supertypes()).anyMatch(databaseTypes::contains);
+                    if (subtype || (!relevant[i] && Arrays.stream(summary.declared()).anyMatch(supertypes::contains))) {
+                        int known = names.size() + databaseTypes.size() + supertypes.size();
+                        boolean wasRelevant = relevant[i];
+                        add(summary, i, relevant, subtype);
+                        changed |= !wasRelevant || names.size() + databaseTypes.size() + supertypes.size() != known;
+                    }
                 }
             }
         }

@@ -23,5 +23,20 @@ class RelevanceTest {
         }
     }
 
+    @Test
+    void aHierarchyIsReadUpFromAnyRelevantTypeAndDownOnlyFromADatabaseType() {
+        java.util.List<String> texts = java.util.List.of(
+                "class JpaStore implements Store, Marker { private EntityManager em; }",
+                "interface Store { }",
+                "interface Marker { }",
+                "class Other implements Marker { }",
+                "class OrderDao extends JpaStore { }",
+                "class Checkout {\n    private Store store;\n}",
+                "class Unrelated { }");
+        boolean[] relevant = Relevance.relevant(texts.stream().map(Relevance::summarize).toList());
+
+        assertThat(relevant).containsExactly(true, true, true, false, true, true, false);
+    }
+
     private static final java.util.regex.Pattern PATTERN = Relevance.DATABASE;
 }
