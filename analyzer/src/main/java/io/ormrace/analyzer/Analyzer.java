@@ -129,6 +129,10 @@ public final class Analyzer {
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                     .setAttributeComments(false)));
+    /** For the few files the raw grammar refuses ({@code yield} in a switch expression): Java 21's, with its checks. */
+    private static final ThreadLocal<JavaParser> JAVA_21_PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                    .setAttributeComments(false)));
     /** SQL that declares schema: anything else (data, queries) is no schema file. */
     private static final Pattern DDL = Pattern.compile(
             "\\b(create\\s+(table|(unique\\s+)?index)|alter\\s+table)\\b", Pattern.CASE_INSENSITIVE);
@@ -359,6 +363,9 @@ public final class Analyzer {
                 return Optional.empty();
             }
             ParseResult<CompilationUnit> result = PARSER.get().parse(text.get());
+            if (!result.isSuccessful()) {
+                result = JAVA_21_PARSER.get().parse(text.get());
+            }
             if (!result.isSuccessful() || result.getResult().isEmpty()) {
                 result.getProblems().stream().findFirst().ifPresent(problem -> problems.accept(Problem.error(display(file),
                         problem.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0),
@@ -366,25 +373,13 @@ public final class Analyzer {
                 return Optional.empty();
             }
             CompilationUnit unit = result.getResult().get();
-            dropTokens(unit);
+            AstCompactor.compact(unit);
             unit.setStorage(file.toAbsolutePath());
             return Optional.of(new SourceFile(display(file), unit));
         } catch (RuntimeException | StackOverflowError e) {
             problems.accept(Problem.error(display(file), 0, "cannot parse, skipped: " + e));
             return Optional.empty();
         }
-    }
-
-    /**
-     * Keeps each node's position but lets go of the token list behind it, which holds most of a tree's memory and
-     * which nothing after parsing needs (parsing without tokens would lose the positions too).
-     */
-    private static void dropTokens(CompilationUnit unit) {
-        unit.walk(node -> {
-            Range range = node.getRange().orElse(null);
-            node.setTokenRange(null);
-            node.setRange(range);
-        });
     }
 
     /** UTF-8, or Latin-1 with a warning for files that are not valid UTF-8. */
