@@ -32,6 +32,25 @@ final class Guard {
     }
 
     /**
+     * Whether the code under this guard runs only when the column holds a value ({@code if (parent == null) throw ...;
+     * parent = newParent}): setting it then replaces a value, which the last writer does by design; a claim takes an
+     * empty column.
+     */
+    boolean knowsPresent(Value.ColumnRef column) {
+        for (com.github.javaparser.ast.expr.BinaryExpr test : condition.findAll(com.github.javaparser.ast.expr.BinaryExpr.class)) {
+            boolean equalsNull = test.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS;
+            if (!equalsNull && test.getOperator() != com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS) {
+                continue;
+            }
+            Node side = test.getRight().isNullLiteralExpr() ? test.getLeft() : test.getLeft().isNullLiteralExpr() ? test.getRight() : null;
+            if (side != null && column.equals(operands.get(side)) && condition == test) {
+                return equalsNull != whenTrue; // 'x == null' false, or 'x != null' true: x holds a value here
+            }
+        }
+        return false;
+    }
+
+    /**
      * The first effect a second caller would repeat. Changes to the checked row itself are not: both callers compute
      * them from the same state they both read, and write the same values.
      */

@@ -1150,7 +1150,8 @@ public final class MethodWalker {
         boolean derived = refs(value).contains(own);
         Guard guard = flow.guardOn(own);
         String column = origin.column(attribute);
-        boolean callersOwn = !ConstantValue.written(at) && (guard == null || !ConstantValue.comparedIn(at, guard.condition));
+        boolean callersOwn = !ConstantValue.written(at) && (guard == null || !ConstantValue.comparedIn(at, guard.condition))
+                && (guard == null || !guard.knowsPresent(own));
         if (!derived) {
             origin.pending.removeIf(change -> change.column().equals(column));
         }
