@@ -122,8 +122,23 @@ final class EntityReader {
                 if (Annotations.has(field, "Version")) {
                     mapping.versioned = true;
                 }
+                embeddable(field, type).ifPresent(value -> collect(value, mapping, depth + 1));
             }
         }
+    }
+
+    /**
+     * The value class of an {@code @Embedded} field, or of a field whose class is {@code @Embeddable}: its fields are
+     * columns of the entity's table (without {@code @AttributeOverride}s, by their own names).
+     */
+    private Optional<ClassOrInterfaceDeclaration> embeddable(FieldDeclaration field, ClassOrInterfaceDeclaration owner) {
+        if (Annotations.has(field, "OneToMany", "ManyToMany", "ElementCollection", "ManyToOne", "OneToOne")) {
+            return Optional.empty();
+        }
+        return index.type(CodeIndex.simpleName(field.getElementType()), owner)
+                .map(CodeIndex.TypeEntry::declaration)
+                .filter(ClassOrInterfaceDeclaration.class::isInstance).map(ClassOrInterfaceDeclaration.class::cast)
+                .filter(value -> value != owner && (Annotations.has(value, "Embeddable") || Annotations.has(field, "Embedded")));
     }
 
     private void readTableConstraints(AnnotationExpr tableAnnotation, String table, String where) {

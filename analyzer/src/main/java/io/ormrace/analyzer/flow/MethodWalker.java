@@ -1198,6 +1198,16 @@ public final class MethodWalker {
         return counted && limit;
     }
 
+    /** Whether an attribute of the row's entity holds an {@code @Embeddable} value, whose fields are the row's columns. */
+    boolean isEmbedded(RowOrigin row, String attribute) {
+        if (row.entity == null || !row.entity.javaTypes().containsKey(attribute) || row.entity.isCollection(attribute)) {
+            return false;
+        }
+        Node from = context.index.declarationOf(row.entity).map(d -> (Node) d).orElse(owner);
+        return context.index.type(row.entity.javaTypes().get(attribute), from).map(CodeIndex.TypeEntry::declaration)
+                .filter(type -> io.ormrace.analyzer.code.Annotations.has(type, "Embeddable")).isPresent();
+    }
+
     /** A lookup that throws when it finds nothing: a catch of that exception knows the row is absent. */
     void throwsWhenAbsent(Lookup lookup) {
         if (lookup != null && !throwingWhenAbsent.isEmpty()) {

@@ -88,6 +88,9 @@ final class ValueCalls {
         String name = call.getNameAsString();
         int arity = call.getArguments().size();
         if (arity == 0 && name.matches("(get|is)[A-Z]\\w*")) {
+            if (walker.isEmbedded(row.origin(), attribute(name))) {
+                return row; // an @Embedded value: its fields are the row's columns
+            }
             return Value.Scalar.read(MethodWalker.ref(row.origin(), attribute(name)));
         }
         if (arity == 1 && name.matches("set[A-Z]\\w*")) {
