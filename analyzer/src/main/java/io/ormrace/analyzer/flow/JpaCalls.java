@@ -158,7 +158,13 @@ final class JpaCalls implements ApiCalls {
                 return Value.UNKNOWN;
             }
             case "createQuery", "createSelectionQuery", "createMutationQuery", "createNativeQuery", "createNativeMutationQuery" -> {
+                if (first instanceof CriteriaCalls.Criteria criteria && criteria.entity != null) {
+                    return new Value.Query(criteria.jpql(), false);
+                }
                 return first instanceof Value.Text text ? new Value.Query(text.text(), name.contains("Native")) : Value.UNKNOWN;
+            }
+            case "getCriteriaBuilder" -> {
+                return new CriteriaCalls.Builder();
             }
             case "createNamedQuery", "getNamedQuery" -> {
                 return first instanceof Value.Text text ? walker.context.index.namedQuery(text.text())

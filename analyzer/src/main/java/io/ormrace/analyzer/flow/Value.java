@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** What an expression evaluates to, as far as races are concerned. */
-sealed interface Value {
+sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh, Value.Scalar, Value.Maybe,
+        Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
+        Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
+        CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder {
 
     Unknown UNKNOWN = new Unknown();
 
