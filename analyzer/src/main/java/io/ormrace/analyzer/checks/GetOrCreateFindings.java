@@ -19,7 +19,8 @@ final class GetOrCreateFindings {
                 .target(insert.table(), insert.lookup().columns());
         Places.callPath(finding, insert.place());
         return finding.evidence(Places.evidence(Evidence.Kind.LOOKUP, insert.place(), insert.lookup().at(),
-                        (insert.bulk() ? "every row is loaded by " : "looked up by ") + insert.lookup().description()
+                        insert.nextKey() != null ? "the highest " + insert.nextKey() + " read by " + insert.lookup().description()
+                        : (insert.bulk() ? "every row is loaded by " : "looked up by ") + insert.lookup().description()
                                 + (insert.bulk() ? " and diffed in memory" : " and found missing")))
                 .evidence(Places.evidence(Evidence.Kind.INSERT, insert.place(), insert.place().origin(),
                         "inserted by " + insert.insertDescription()));

@@ -19,6 +19,20 @@ public final class RacyGetOrCreateCheck implements Check {
         }
         String columns = GetOrCreateFindings.columns(insert);
         String table = insert.table();
+        if (insert.nextKey() != null) {
+            return Optional.of(GetOrCreateFindings.start(rule(), insert, "a " + table + " row is inserted with "
+                            + insert.nextKey() + " set to the highest " + insert.nextKey() + " read plus one, and no unique "
+                            + "constraint covers (" + columns + "): concurrent callers read the same highest value and store "
+                            + "two rows with the same " + insert.nextKey())
+                    .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, "no unique constraint or unique index on " + table
+                            + " (" + columns + ") in the entity mapping or the SQL schema"))
+                    .fix("let the database number the rows", "a sequence or identity column (@GeneratedValue), or a counter "
+                            + "row per scope taken atomically: update <counter> set next_value = next_value + 1 where ... "
+                            + "returning next_value  -- PostgreSQL; select ... for update, then update -- MariaDB/MySQL")
+                    .fix("and let the database refuse duplicates", "alter table " + table + " add constraint uk_" + table
+                            + "_" + String.join("_", insert.lookup().columns()) + " unique (" + columns + ");")
+                    .build());
+        }
         return Optional.of(GetOrCreateFindings.start(rule(), insert,
                         "a " + table + " row is inserted when a lookup by (" + columns + ") finds none, but no unique "
                                 + "constraint covers (" + columns + "): concurrent callers both find none and store duplicates")

@@ -29,6 +29,18 @@ public final class UnhandledUniqueViolationCheck implements Check {
         if (insert.rejectsWhenFound()) {
             return Optional.of(uniquenessCheck(insert, constraint));
         }
+        if (insert.nextKey() != null) {
+            return Optional.of(GetOrCreateFindings.start(rule(), insert, "a " + insert.table() + " row is inserted with "
+                            + insert.nextKey() + " set to the highest " + insert.nextKey() + " read plus one: a concurrent "
+                            + "caller reads the same highest value, and the second insert fails on the unique constraint")
+                    .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, constraint))
+                    .fix("let the database number the rows", "a sequence or identity column (@GeneratedValue), or a counter "
+                            + "row per scope taken atomically: update <counter> set next_value = next_value + 1 where ... "
+                            + "returning next_value  -- PostgreSQL; select ... for update, then update -- MariaDB/MySQL")
+                    .fix("or retry on the violation", "catch DataIntegrityViolationException outside the transaction and "
+                            + "run the read and the insert again in a new one")
+                    .build());
+        }
         String message = insert.handling() == Event.Handling.CAUGHT_SAME_TRANSACTION
                 ? "the unique violation of this insert is caught and the row re-read in the same transaction: PostgreSQL "
                         + "has aborted that transaction, and under MySQL/MariaDB REPEATABLE READ its snapshot does not hold "

@@ -23,8 +23,9 @@ public sealed interface Event {
 
     /** A row inserted after a lookup came back empty (or after a table was loaded and diffed). */
     /** @param rejectsWhenFound  the lookup is a uniqueness check: finding a row makes the code throw its own error */
+    /** @param nextKey  the column the insert sets to the highest value read plus one, or null */
     record InsertAfterLookup(Place place, Lookup lookup, String table, Handling handling, String insertDescription,
-            boolean bulk, boolean rejectsWhenFound) implements Event {
+            boolean bulk, boolean rejectsWhenFound, String nextKey) implements Event {
     }
 
     /** How a unique violation of the insert would be met. */

@@ -131,7 +131,7 @@ final class JpaCalls implements ApiCalls {
                 if (first instanceof Value.Fresh fresh) {
                     EntityInfo entity = entity(walker, fresh.entity());
                     if (entity != null) {
-                        walker.inserted(entity.table(), call, name + "(new " + fresh.entity() + "(...))", false, tx);
+                        walker.insertedFresh(fresh, entity.table(), call, name + "(new " + fresh.entity() + "(...))", tx);
                     }
                 }
                 return first;
@@ -238,6 +238,11 @@ final class JpaCalls implements ApiCalls {
         row.refusedWithoutTransaction = refused;
         if (kind == Value.LookupResult.Kind.LIST) {
             return new Value.LookupResult(lookup, kind, row);
+        }
+        Optional<String> max = MaxQuery.column(query.text);
+        if (max.isPresent()) {
+            String column = mapped != null ? mapped.pathColumn(max.get()).orElse(max.get()) : max.get();
+            return new Value.MaxOf(lookup != null ? lookup : walker.lookup(table, List.of(), call, "query", walker.tx), column);
         }
         if (call.getNameAsString().equals("getSingleResult")) {
             walker.throwsWhenAbsent(lookup);

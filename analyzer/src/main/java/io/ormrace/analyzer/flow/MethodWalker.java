@@ -622,6 +622,10 @@ public final class MethodWalker {
         if (operator == BinaryExpr.Operator.PLUS && left instanceof Value.Text l && right instanceof Value.Text r) {
             return new Value.Text(l.text() + r.text());
         }
+        if (operator == BinaryExpr.Operator.PLUS && (left instanceof Value.MaxOf || right instanceof Value.MaxOf)) {
+            Value.MaxOf max = left instanceof Value.MaxOf l ? l : (Value.MaxOf) right;
+            return new Value.NextKey(max.lookup(), max.column());
+        }
         Value decided = Decided.binary(operator, left, right);
         if (decided != null) {
             return decided;
@@ -718,7 +722,8 @@ public final class MethodWalker {
         }
         String type = creation.getType().getNameAsString();
         if (context.index.entity(type, owner).isPresent()) {
-            return new Value.Fresh(type);
+            return new Value.Fresh(type, arguments.stream().filter(Value.NextKey.class::isInstance).map(Value.NextKey.class::cast)
+                    .findFirst().orElse(null));
         }
         if (arguments.size() == 1 && (arguments.get(0) instanceof Value.LoadedTable
                 || arguments.get(0) instanceof Value.LookupResult)) {
@@ -1208,6 +1213,25 @@ public final class MethodWalker {
                 .filter(type -> io.ormrace.analyzer.code.Annotations.has(type, "Embeddable")).isPresent();
     }
 
+    /**
+     * A new row inserted: get-or-create when a lookup of its table came back empty, and a next-key race when one of its
+     * columns was set to the highest value read plus one.
+     */
+    void insertedFresh(Value.Fresh fresh, String table, Node at, String description, TxScope insertedIn) {
+        inserted(table, at, description, false, insertedIn);
+        Value.NextKey key = fresh.key();
+        if (key != null && Names.key(key.lookup().table()).equals(Names.key(table))) {
+            List<String> columns = new ArrayList<>(key.lookup().columns());
+            if (!columns.contains(key.column())) {
+                columns.add(key.column());
+            }
+            Lookup keyed = new Lookup(key.lookup().table(), columns, key.lookup().at(), key.lookup().description(),
+                    key.lookup().scope(), key.lookup().frame());
+            context.emit(new Event.InsertAfterLookup(placeFrom(keyed.frame(), at), keyed, table, handling(insertedIn),
+                    description, false, false, key.column()));
+        }
+    }
+
     /** A lookup that throws when it finds nothing: a catch of that exception knows the row is absent. */
     void throwsWhenAbsent(Lookup lookup) {
         if (lookup != null && !throwingWhenAbsent.isEmpty()) {
@@ -1309,7 +1333,7 @@ public final class MethodWalker {
             return;
         }
         context.emit(new Event.InsertAfterLookup(placeFrom(lookup.frame(), at), lookup, table, handling(insertedIn), description, bulk,
-                flow.rejectedWhenFound.contains(lookup)));
+                flow.rejectedWhenFound.contains(lookup), null));
     }
 
     private Event.Handling handling(TxScope insertedIn) {

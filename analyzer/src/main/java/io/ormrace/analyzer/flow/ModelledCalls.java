@@ -68,7 +68,7 @@ final class ModelledCalls implements ApiCalls {
                 } else if (saved instanceof Value.Fresh fresh) {
                     EntityInfo inserted = walker.context.index.entity(fresh.entity(), walker.owner).orElse(entity);
                     if (inserted != null) {
-                        walker.inserted(inserted.table(), call, where, false, walker.tx);
+                        walker.insertedFresh(fresh, inserted.table(), call, where, walker.tx);
                     }
                 } else if (table != null && (model.effect() == ApiModel.Effect.INSERT || walker.knownAbsent(table))) {
                     walker.inserted(table, call, where, false, walker.tx);

@@ -48,8 +48,8 @@ final class SpringDataCalls implements ApiCalls {
         }
         if (SAVES.contains(name) && arguments.size() == 1) {
             Value saved = arguments.get(0);
-            if (saved instanceof Value.Fresh) {
-                walker.inserted(table, call, where + "(new " + repo.entity() + "(...))", false, walker.tx);
+            if (saved instanceof Value.Fresh fresh) {
+                walker.insertedFresh(fresh, table, call, where + "(new " + repo.entity() + "(...))", walker.tx);
             } else if (saved instanceof Value.Unknown && walker.knownAbsent(table)) {
                 // made where the sources do not show (a builder of a library, a mapper): new, since none was found
                 walker.inserted(table, call, where + "(...)", false, walker.tx);
@@ -91,6 +91,11 @@ final class SpringDataCalls implements ApiCalls {
     private static Value declaredMethod(MethodWalker walker, MethodCallExpr call, RepositoryMethod method, EntityInfo entity,
             String table, String where) {
         List<String> columns = columns(method.lookupColumns(), entity);
+        Optional<String> max = method.query().flatMap(MaxQuery::column);
+        if (max.isPresent() && !method.modifying()) {
+            String column = entity != null ? entity.pathColumn(max.get()).orElse(max.get()) : max.get();
+            return new Value.MaxOf(walker.lookup(table, columns, call, where, walker.tx), column);
+        }
         return switch (method.kind()) {
             case UPDATE -> {
                 walker.effect(where + "(...)", call, null);

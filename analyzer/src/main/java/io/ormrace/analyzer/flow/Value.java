@@ -11,7 +11,7 @@ import java.util.Set;
 sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh, Value.Scalar, Value.Maybe,
         Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
         Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
-        CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder {
+        CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey {
 
     Unknown UNKNOWN = new Unknown();
 
@@ -73,7 +73,18 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
     }
 
     /** {@code new Entity(...)}: not read from anywhere, so nothing about it can be stale. */
-    record Fresh(String entity) implements Value {
+    record Fresh(String entity, NextKey key) implements Value {
+        Fresh(String entity) {
+            this(entity, null);
+        }
+    }
+
+    /** The highest value of a column among the rows a lookup finds: {@code select max(number) from orders where ...}. */
+    record MaxOf(Lookup lookup, String column) implements Value {
+    }
+
+    /** That highest value plus one: the next key a caller means to insert, the one a concurrent caller computes too. */
+    record NextKey(Lookup lookup, String column) implements Value {
     }
 
     /**

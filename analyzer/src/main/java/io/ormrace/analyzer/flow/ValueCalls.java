@@ -66,8 +66,22 @@ final class ValueCalls {
         }
         if (receiver instanceof Value.Fresh fresh) {
             // a builder or fluent setters: still the new instance; build() gives it
+            List<Value> arguments = walker.arguments(call);
+            Value.NextKey key = arguments.stream().filter(Value.NextKey.class::isInstance).map(Value.NextKey.class::cast)
+                    .findFirst().orElse(fresh.key());
+            Value.Fresh made = key == fresh.key() ? fresh : new Value.Fresh(fresh.entity(), key);
+            if (made != fresh && call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.NameExpr variable
+                    && walker.env.isLocal(variable.getNameAsString())) {
+                walker.env.assign(variable.getNameAsString(), made); // order.setNumber(max + 1)
+            }
+            return Optional.of(call.getNameAsString().matches("(get|is)[A-Z]\\w*") ? Value.UNKNOWN : made);
+        }
+        if (receiver instanceof Value.MaxOf max) {
             walker.arguments(call);
-            return Optional.of(call.getNameAsString().matches("(get|is)[A-Z]\\w*") ? Value.UNKNOWN : fresh);
+            return Optional.of(switch (call.getNameAsString()) {
+                case "add", "plus", "inc", "incrementAndGet" -> new Value.NextKey(max.lookup(), max.column());
+                default -> max; // intValue(), longValue(): the same highest value
+            });
         }
         if (receiver instanceof Value.LookupResult result) {
             return onResultList(walker, call, result);
