@@ -9,6 +9,11 @@ import io.ormrace.core.Rule;
 /** What the two get-or-create rules share: the finding's place and its lookup-then-insert trail. */
 final class GetOrCreateFindings {
 
+    /** The fix of a next key computed from the highest value read. */
+    static final String NUMBERED_BY_THE_DATABASE = "a sequence or identity column (@GeneratedValue), or a counter row per "
+            + "scope taken atomically: update <counter> set next_value = next_value + 1 where ... returning next_value  "
+            + "-- PostgreSQL; select ... for update, then update -- MariaDB/MySQL";
+
     private GetOrCreateFindings() {
     }
 

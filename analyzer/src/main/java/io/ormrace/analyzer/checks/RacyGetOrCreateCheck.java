@@ -26,9 +26,7 @@ public final class RacyGetOrCreateCheck implements Check {
                             + "two rows with the same " + insert.nextKey())
                     .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, "no unique constraint or unique index on " + table
                             + " (" + columns + ") in the entity mapping or the SQL schema"))
-                    .fix("let the database number the rows", "a sequence or identity column (@GeneratedValue), or a counter "
-                            + "row per scope taken atomically: update <counter> set next_value = next_value + 1 where ... "
-                            + "returning next_value  -- PostgreSQL; select ... for update, then update -- MariaDB/MySQL")
+                    .fix("let the database number the rows", GetOrCreateFindings.NUMBERED_BY_THE_DATABASE)
                     .fix("and let the database refuse duplicates", "alter table " + table + " add constraint uk_" + table
                             + "_" + String.join("_", insert.lookup().columns()) + " unique (" + columns + ");")
                     .build());

@@ -34,9 +34,7 @@ public final class UnhandledUniqueViolationCheck implements Check {
                             + insert.nextKey() + " set to the highest " + insert.nextKey() + " read plus one: a concurrent "
                             + "caller reads the same highest value, and the second insert fails on the unique constraint")
                     .evidence(Evidence.at(Evidence.Kind.SCHEMA, null, constraint))
-                    .fix("let the database number the rows", "a sequence or identity column (@GeneratedValue), or a counter "
-                            + "row per scope taken atomically: update <counter> set next_value = next_value + 1 where ... "
-                            + "returning next_value  -- PostgreSQL; select ... for update, then update -- MariaDB/MySQL")
+                    .fix("let the database number the rows", GetOrCreateFindings.NUMBERED_BY_THE_DATABASE)
                     .fix("or retry on the violation", "catch DataIntegrityViolationException outside the transaction and "
                             + "run the read and the insert again in a new one")
                     .build());
