@@ -97,6 +97,32 @@ class PrecisionTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard against the hang it checks for, not a measure of speed
+    void embeddablesThatHoldEachOtherAreReadOnce(@TempDir Path project) throws Exception {
+        StringBuilder a = new StringBuilder("package fx;\n@jakarta.persistence.Embeddable\npublic class A {\n");
+        StringBuilder b = new StringBuilder("package fx;\n@jakarta.persistence.Embeddable\npublic class B {\n");
+        for (int i = 0; i < 8; i++) {
+            a.append("    B b").append(i).append(";\n");
+            b.append("    A a").append(i).append(";\n");
+        }
+        Files.createDirectories(project.resolve("fx"));
+        Files.writeString(project.resolve("fx/A.java"), a.append("}\n"));
+        Files.writeString(project.resolve("fx/B.java"), b.append("}\n"));
+        Files.writeString(project.resolve("fx/Holder.java"), """
+                package fx;
+                @jakarta.persistence.Entity
+                public class Holder {
+                    @jakarta.persistence.Id Long id;
+                    A a;
+                }
+                """);
+
+        Analyzer.Result result = new Analyzer(project).analyze(List.of(project));
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
     void anIntegrationTestRootIsATestRoot(@TempDir Path project) throws Exception {
         Path tests = Files.createDirectories(project.resolve("src/integration-test/java/fx"));
         Files.writeString(tests.resolve("Counter.java"), """

@@ -97,7 +97,12 @@ public final class ApiModels {
             String[] pair = option.split("=", 2);
             switch (pair[0]) {
                 case "by" -> by = Arrays.stream(value(pair, option).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-                case "arg" -> argument = number(value(pair, option), option);
+                case "arg" -> {
+                    argument = number(value(pair, option), option);
+                    if (argument < 0) {
+                        throw new IllegalArgumentException("'" + option + "' needs an argument's index, 0 or more");
+                    }
+                }
                 case "entity" -> entity = value(pair, option);
                 case "optional" -> optional = true;
                 case "locked" -> locked = true;

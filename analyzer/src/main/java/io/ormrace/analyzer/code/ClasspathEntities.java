@@ -112,7 +112,11 @@ public final class ClasspathEntities {
             return; // no JPA annotation in the class: most of a classpath, skipped without parsing
         }
         Mapped mapped = new Mapped();
-        new ClassReader(bytes).accept(new Visitor(mapped), ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        try {
+            new ClassReader(bytes).accept(new Visitor(mapped), ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            return; // a class file this ASM cannot read (corrupt, or newer than it): only that class is left out
+        }
         if (mapped.entity || mapped.mappedSuperclass) {
             classes.put(mapped.name, mapped);
         }

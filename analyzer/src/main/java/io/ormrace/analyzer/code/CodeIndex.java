@@ -181,10 +181,6 @@ public final class CodeIndex {
         if (unit.isEmpty()) {
             return Optional.of(entries.get(0));
         }
-        if (entries.size() == 1 && unit.get().getImports().stream().noneMatch(i -> !i.isAsterisk() && !i.isStatic()
-                && i.getName().getIdentifier().equals(simpleName))) {
-            return Optional.of(entries.get(0));
-        }
         java.util.concurrent.ConcurrentHashMap<String, Optional<TypeEntry>> cache = resolved.get(unit.get());
         return cache == null ? resolveIn(entries, simpleName, unit.get())
                 : cache.computeIfAbsent(simpleName, name -> resolveIn(entries, name, unit.get()));

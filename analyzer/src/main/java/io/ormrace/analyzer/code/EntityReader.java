@@ -78,6 +78,8 @@ final class EntityReader {
         final List<String> naturalId = new ArrayList<>();
         final List<String> uniqueColumns = new ArrayList<>();
         final Map<String, String> javaTypes = new LinkedHashMap<>();
+        /** The embeddable classes read into this mapping, each once (two that hold each other would never end). */
+        final java.util.Set<ClassOrInterfaceDeclaration> embedded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         final java.util.Set<String> collections = new java.util.HashSet<>();
         boolean versioned;
     }
@@ -122,7 +124,7 @@ final class EntityReader {
                 if (Annotations.has(field, "Version")) {
                     mapping.versioned = true;
                 }
-                embeddable(field, type).ifPresent(value -> collect(value, mapping, depth + 1));
+                embeddable(field, type).filter(mapping.embedded::add).ifPresent(value -> collect(value, mapping, depth + 1));
             }
         }
     }

@@ -291,6 +291,7 @@ public final class MethodWalker {
             env.restore(head);
             pass.run();
             Map<String, Value> next = Env.join(head, env.snapshot());
+            next.keySet().retainAll(before.keySet()); // the body's own variables start afresh each pass
             if (!carriesRace(head, next)) {
                 head = next;
                 break;

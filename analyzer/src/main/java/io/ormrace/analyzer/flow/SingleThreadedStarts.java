@@ -26,8 +26,15 @@ public final class SingleThreadedStarts {
     private static final int DEPTH = 8;
     private static final Set<String> START_UP_EVENTS = Set.of("ApplicationReadyEvent", "ContextRefreshedEvent",
             "ApplicationStartedEvent", "ContextStartedEvent");
-    private static final Set<String> RUNNERS = Set.of("CommandLineRunner", "ApplicationRunner", "Callback", "JavaMigration",
-            "FlywayCallback", "BaseJavaMigration", "BaseFlywayCallback", "InitializingBean");
+    /** Each start-up interface with the method it calls once. */
+    private static final java.util.Map<String, Set<String>> HOOKS = java.util.Map.of(
+            "CommandLineRunner", Set.of("run"), "ApplicationRunner", Set.of("run"),
+            "InitializingBean", Set.of("afterPropertiesSet"),
+            "JavaMigration", Set.of("migrate"), "BaseJavaMigration", Set.of("migrate"),
+            "Callback", Set.of("handle"), "FlywayCallback", Set.of(), "BaseFlywayCallback", Set.of());
+    /** A Flyway callback's per-event methods: afterMigrate, beforeClean... */
+    private static final java.util.regex.Pattern FLYWAY_EVENTS = java.util.regex.Pattern.compile(
+            "(after|before)(Each)?(Migrate|Clean|Validate|Baseline|Repair|Info|Undo)\\w*");
 
     private SingleThreadedStarts() {
     }
@@ -79,10 +86,18 @@ public final class SingleThreadedStarts {
                 || method.getParameters().stream().anyMatch(p -> START_UP_EVENTS.contains(CodeIndex.simpleName(p.getType())))) {
             return true;
         }
-        return owner instanceof ClassOrInterfaceDeclaration type
-                && (type.getImplementedTypes().stream().anyMatch(t -> RUNNERS.contains(t.getNameAsString()))
-                        || type.getExtendedTypes().stream().anyMatch(t -> RUNNERS.contains(t.getNameAsString())))
-                && (name.equals("run") || name.equals("migrate") || name.equals("handle") || name.equals("afterPropertiesSet")
-                        || name.startsWith("after") || name.startsWith("before"));
+        if (!(owner instanceof ClassOrInterfaceDeclaration type)) {
+            return false;
+        }
+        java.util.List<String> supertypes = new java.util.ArrayList<>();
+        type.getImplementedTypes().forEach(t -> supertypes.add(t.getNameAsString()));
+        type.getExtendedTypes().forEach(t -> supertypes.add(t.getNameAsString()));
+        for (String supertype : supertypes) {
+            Set<String> hooks = HOOKS.get(supertype);
+            if (hooks != null && (hooks.contains(name) || supertype.contains("Callback") && FLYWAY_EVENTS.matcher(name).matches())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,8 +24,12 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
         if (a == null || a.equals(b)) {
             return b;
         }
-        if (a instanceof Constant || b instanceof Constant) {
+        if (a instanceof Constant && b instanceof Constant) {
             return UNKNOWN; // one value on one path, another on the other: no branch on it can be decided
+        }
+        if (a instanceof Constant || b instanceof Constant) {
+            Value other = a instanceof Constant ? b : a;
+            return other instanceof Unknown ? UNKNOWN : other; // what the row said on one path still counts
         }
         if (b == null || b instanceof Unknown) {
             return a;

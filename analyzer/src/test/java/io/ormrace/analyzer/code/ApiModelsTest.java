@@ -19,6 +19,7 @@ class ApiModelsTest {
                 GenericDao.save(*) save arg=0
                 GenericDao.purge(1) destroy
                 GenericDao.find(1) read by=
+                GenericDao.store(1) save arg=-1
                 """, problems::add);
 
         assertThat(models.all()).extracting(ApiModel::type, ApiModel::method, ApiModel::arity, ApiModel::effect)
@@ -29,7 +30,8 @@ class ApiModelsTest {
         assertThat(models.all().get(0).by()).containsExactly("code", "tenant");
         assertThat(models.all().get(0).optional()).isTrue();
         assertThat(models.all().get(1).locked()).isTrue();
-        assertThat(problems).extracting(Problem::line).containsExactly(5, 6);
+        assertThat(problems).extracting(Problem::line).containsExactly(5, 6, 7);
+        assertThat(problems.get(2).message()).contains("'arg=-1' needs an argument's index");
         assertThat(problems.get(0).message()).contains("unknown effect 'destroy'");
         assertThat(problems.get(1).message()).contains("'by=' needs a value");
     }
