@@ -301,6 +301,15 @@ public final class MethodWalker {
         env.restore(Env.join(before, head));
     }
 
+    /** The statement a block ends with, inside nested blocks ({@code case X: { ...; break; }}). */
+    private static Statement lastOf(Statement statement) {
+        Statement last = statement;
+        while (last instanceof BlockStmt block && !block.getStatements().isEmpty()) {
+            last = block.getStatements().getLast().get();
+        }
+        return last;
+    }
+
     /** Whether a pass left a variable holding, for the next pass, a value races are made of that it did not hold before. */
     private static boolean carriesRace(Map<String, Value> before, Map<String, Value> after) {
         for (Map.Entry<String, Value> variable : after.entrySet()) {
@@ -342,7 +351,7 @@ public final class MethodWalker {
             }
             entry.getLabels().forEach(this::eval);
             walkBlock(entry.getStatements());
-            Statement last = entry.getStatements().isEmpty() ? null : entry.getStatements().getLast().get();
+            Statement last = entry.getStatements().isEmpty() ? null : lastOf(entry.getStatements().getLast().get());
             boolean leavesMethod = last instanceof ReturnStmt || last instanceof ThrowStmt || last instanceof ContinueStmt;
             fallingThrough = entry.getType() == SwitchEntry.Type.STATEMENT_GROUP && !(last instanceof BreakStmt) && !leavesMethod;
             if (!leavesMethod && !fallingThrough) {
