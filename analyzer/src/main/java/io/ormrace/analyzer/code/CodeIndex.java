@@ -43,6 +43,8 @@ public final class CodeIndex {
     private final CallSites callSites = new CallSites();
     private ApiModels models = ApiModels.none();
     private final Map<String, NamedQueries.Text> namedQueries = new HashMap<>();
+    /** Entities of the classpath by simple name: what a name means where no source type answers to it. */
+    private final Map<String, EntityInfo> classpathEntities = new HashMap<>();
     /** Per file, the names resolved in it: filled as the walks ask, read by every walk thread. */
     private final Map<CompilationUnit, java.util.concurrent.ConcurrentHashMap<String, Optional<TypeEntry>>> resolved =
             new IdentityHashMap<>();
@@ -100,8 +102,12 @@ public final class CodeIndex {
             }
         }
         new EntityReader(index, schema, problems).readAll();
-        classpathEntities.stream().filter(entity -> !index.types.containsKey(entity.name()))
-                .forEach(entity -> index.entities.putIfAbsent(entity.name(), entity));
+        classpathEntities.forEach(entity -> {
+            index.classpathEntities.putIfAbsent(entity.name(), entity);
+            if (!index.types.containsKey(entity.name())) {
+                index.entities.putIfAbsent(entity.name(), entity);
+            }
+        });
         new RepositoryReader(index, problems).readAll();
         return index;
     }
@@ -251,7 +257,11 @@ public final class CodeIndex {
         if (from == null || !types.containsKey(simpleName)) {
             return entity(simpleName);
         }
-        return resolve(simpleName, from).map(entry -> entitiesByDeclaration.get(entry.declaration()));
+        Optional<TypeEntry> resolved = resolve(simpleName, from);
+        if (resolved.isEmpty()) {
+            return Optional.ofNullable(classpathEntities.get(simpleName)); // imported from outside the sources
+        }
+        return resolved.map(entry -> entitiesByDeclaration.get(entry.declaration()));
     }
 
     /** The repository a name means where {@code from} is written. */

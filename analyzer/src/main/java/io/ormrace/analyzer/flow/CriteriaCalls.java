@@ -61,6 +61,8 @@ final class CriteriaCalls implements ApiCalls {
                     return Optional.of(new Root(query));
                 }
                 case "where" -> {
+                    query.equalities.clear(); // where() replaces the restriction set before
+                    query.unidentifying = false;
                     for (Value argument : arguments) {
                         if (argument instanceof Predicate predicate) {
                             query.equalities.addAll(predicate.equalities());

@@ -104,8 +104,11 @@ public final class MethodWalker {
     String noTransactionReason;
     Flow flow;
     final Deque<CatchInfo> catches;
-    /** Per enclosing try block, the lookups in it that throw when they find nothing ({@code getSingleResult()}). */
-    private final Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>();
+    /**
+     * Per enclosing try block, the lookups in it that throw when they find nothing ({@code getSingleResult()}), shared
+     * with the callees walked inside it: a DAO's {@code getSingleResult()} reaches its caller's catch.
+     */
+    private Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>();
     final Value self;
     private final List<Value> returns = new ArrayList<>();
     private final Set<String> parameters = new HashSet<>();
@@ -310,13 +313,25 @@ public final class MethodWalker {
         return last;
     }
 
+    /**
+     * An enum's constant: of a type of the sources, only if it is an enum that declares it (a class's
+     * {@code DEFAULT_STATUS} may be an alias of another constant); of a library type, taken to be one.
+     */
+    private boolean isEnumConstant(String type, String name) {
+        Optional<CodeIndex.TypeEntry> declared = context.index.type(type, owner);
+        return declared.isEmpty() || declared.get().declaration() instanceof com.github.javaparser.ast.body.EnumDeclaration enumeration
+                && enumeration.getEntries().stream().anyMatch(entry -> entry.getNameAsString().equals(name));
+    }
+
     /** Whether a pass left a variable holding, for the next pass, a value races are made of that it did not hold before. */
     private static boolean carriesRace(Map<String, Value> before, Map<String, Value> after) {
         for (Map.Entry<String, Value> variable : after.entrySet()) {
             Value value = variable.getValue();
             boolean raceValue = value instanceof Value.Scalar || value instanceof Value.Row || value instanceof Value.Maybe
-                    || value instanceof Value.LookupResult || value instanceof Value.Presence || value instanceof Value.Fresh;
-            if (raceValue && !value.equals(before.get(variable.getKey()))) {
+                    || value instanceof Value.LookupResult || value instanceof Value.Presence || value instanceof Value.Fresh
+                    || value instanceof Value.Constant; // a flag a pass flips decides the next pass's branches
+            Value was = before.get(variable.getKey());
+            if ((raceValue || was instanceof Value.Constant) && !value.equals(was)) {
                 return true;
             }
         }
@@ -594,7 +609,8 @@ public final class MethodWalker {
         }
         if (access.getScope() instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0))
                 && !env.isLocal(type.getNameAsString()) && CONSTANT.matcher(access.getNameAsString()).matches()
-                && context.index.fieldType(owner, type.getNameAsString()).isEmpty()) {
+                && context.index.fieldType(owner, type.getNameAsString()).isEmpty() && isEnumConstant(type.getNameAsString(),
+                        access.getNameAsString())) {
             return new Value.Constant(access.getNameAsString()); // EventType.PROPOSAL
         }
         Value scope = eval(access.getScope());
@@ -821,6 +837,7 @@ public final class MethodWalker {
         MethodWalker definer = lambda.definedIn();
         MethodWalker walker = new MethodWalker(context, definer.owner, definer.frame, depth + 1, definer.hops,
                 new Env(lambda.captured()), tx, noTransactionReason, invokedWith.copy(), catches, definer.self);
+        walker.throwingWhenAbsent = throwingWhenAbsent;
         NodeList<Parameter> parameters = lambda.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
@@ -936,6 +953,7 @@ public final class MethodWalker {
         }
         MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
                 flow.copy(), catches, calleeSelf);
+        walker.throwingWhenAbsent = throwingWhenAbsent;
         walker.bindParameters(method.getParameters(), arguments);
         context.stack.push(method);
         try {

@@ -73,6 +73,13 @@ class ClasspathEntitiesTest {
             assertThat(finding.target()).isEqualTo("Stock");
             assertThat(finding.location().line()).isEqualTo(10);
         });
+        // a DTO of the sources named like the entity does not hide it where the entity is imported
+        Path dto = Files.createDirectories(work.resolve("app/src/fx/api"));
+        Files.writeString(dto.resolve("Stock.java"), "package fx.api;\npublic class Stock {\n}\n");
+        List<Finding> besideDto = new Analyzer(work, Analyzer.Options.defaults().withClasspath(List.of(classes)))
+                .analyze(List.of(work.resolve("app"))).findings();
+        assertThat(besideDto).singleElement().satisfies(finding -> assertThat(finding.target()).isEqualTo("Stock"));
+
         List<EntityInfo> read = ClasspathEntities.read(List.of(classes), new io.ormrace.analyzer.schema.Schema(), p -> { });
         assertThat(read).singleElement().satisfies(entity -> {
             assertThat(entity.table()).isEqualTo("stock_item");
