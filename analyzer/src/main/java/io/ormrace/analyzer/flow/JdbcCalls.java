@@ -77,7 +77,11 @@ final class JdbcCalls implements ApiCalls {
                 if (arguments.isEmpty()) {
                     return Value.UNKNOWN;
                 }
-                return new Value.Statement(arguments.get(0) instanceof Value.Text text ? text.text() : null, connection);
+                Value.Statement statement = new Value.Statement(arguments.get(0) instanceof Value.Text text ? text.text() : null, connection);
+                if (arguments.get(0) instanceof Value.Text text) {
+                    statement.parameters.putAll(text.spliced()); // values concatenated into the SQL
+                }
+                return statement;
             }
             case "createStatement" -> {
                 return new Value.Statement(null, connection);
@@ -115,7 +119,12 @@ final class JdbcCalls implements ApiCalls {
             return new Value.Result(row);
         }
         if (EXECUTES.contains(name)) {
-            modify(walker, call, Sql.parse(sql), sql, statement.parameters, tx, name.contains("Batch"));
+            Map<Integer, Value> parameters = statement.parameters;
+            if (!arguments.isEmpty() && arguments.get(0) instanceof Value.Text text && !text.spliced().isEmpty()) {
+                parameters = new java.util.HashMap<>(statement.parameters);
+                parameters.putAll(text.spliced()); // statement.executeUpdate("update ... set qty = " + qty + ...)
+            }
+            modify(walker, call, Sql.parse(sql), sql, parameters, tx, name.contains("Batch"));
         }
         return Value.UNKNOWN;
     }
@@ -173,9 +182,13 @@ final class JdbcCalls implements ApiCalls {
             return new Value.Row(row);
         }
         if (name.equals("update") || name.equals("batchUpdate")) {
-            Map<Integer, Value> parameters = new java.util.HashMap<>();
+            Map<Integer, Value> parameters = new java.util.HashMap<>(text.spliced());
+            int next = 1;
             for (int i = 1; i < arguments.size(); i++) {
-                parameters.put(i, arguments.get(i));
+                while (parameters.containsKey(next)) {
+                    next++;
+                }
+                parameters.put(next++, arguments.get(i));
             }
             modify(walker, call, sql, text.text(), parameters, walker.tx, name.equals("batchUpdate"));
         }

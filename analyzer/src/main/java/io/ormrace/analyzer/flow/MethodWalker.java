@@ -645,8 +645,11 @@ public final class MethodWalker {
         Value left = eval(binary.getLeft());
         Value right = eval(binary.getRight());
         BinaryExpr.Operator operator = binary.getOperator();
-        if (operator == BinaryExpr.Operator.PLUS && left instanceof Value.Text l && right instanceof Value.Text r) {
-            return new Value.Text(l.text() + r.text());
+        if (operator == BinaryExpr.Operator.PLUS && left instanceof Value.Text l) {
+            return l.append(right);
+        }
+        if (operator == BinaryExpr.Operator.PLUS && right instanceof Value.Text r && !(left instanceof Value.Text)) {
+            return r.prepend(left);
         }
         if (operator == BinaryExpr.Operator.PLUS && (left instanceof Value.MaxOf || right instanceof Value.MaxOf)) {
             Value.MaxOf max = left instanceof Value.MaxOf l ? l : (Value.MaxOf) right;
@@ -1416,6 +1419,11 @@ public final class MethodWalker {
     static Set<Value.ColumnRef> refs(Value value) {
         if (value instanceof Value.Presence presence) {
             return presence.sources();
+        }
+        if (value instanceof Value.Text text && !text.spliced().isEmpty()) {
+            Set<Value.ColumnRef> spliced = new HashSet<>(); // notes + "\n" + note: still computed from the notes read
+            text.spliced().values().forEach(part -> spliced.addAll(refs(part)));
+            return spliced;
         }
         return value instanceof Value.Scalar scalar ? scalar.sources() : Set.of();
     }

@@ -69,7 +69,44 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
     }
 
     /** A string constant: SQL text travels through variables and helper parameters. */
-    record Text(String text) implements Value {
+    record Text(String text, java.util.Map<Integer, Value> spliced) implements Value {
+        Text(String text) {
+            this(text, java.util.Map.of());
+        }
+
+        /**
+         * SQL built by concatenation ({@code "update stock set qty = " + qty + " where id = " + id}): each value spliced
+         * in becomes a {@code ?}, numbered as the statement's parameters are, and is kept as that parameter's value.
+         */
+        Text append(Value other) {
+            if (other instanceof Text right) {
+                int shift = placeholders(text);
+                java.util.Map<Integer, Value> joined = new java.util.HashMap<>(spliced);
+                right.spliced.forEach((index, value) -> joined.put(index + shift, value));
+                return new Text((text + right.text).replace("'?'", "?"), java.util.Map.copyOf(joined));
+            }
+            java.util.Map<Integer, Value> joined = new java.util.HashMap<>(spliced);
+            joined.put(placeholders(text) + 1, other);
+            return new Text((text + "?").replace("'?'", "?"), java.util.Map.copyOf(joined));
+        }
+
+        /** {@code value + "..."}: the value spliced in first. */
+        Text prepend(Value other) {
+            java.util.Map<Integer, Value> joined = new java.util.HashMap<>();
+            joined.put(1, other);
+            spliced.forEach((index, value) -> joined.put(index + 1, value));
+            return new Text(("?" + text).replace("'?'", "?"), java.util.Map.copyOf(joined));
+        }
+
+        private static int placeholders(String sql) {
+            int count = 0;
+            for (int i = 0; i < sql.length(); i++) {
+                if (sql.charAt(i) == '?') {
+                    count++;
+                }
+            }
+            return count;
+        }
     }
 
     /** An entity instance or JDBC row read from the database. */
