@@ -16,12 +16,43 @@ import java.util.Set;
 final class CriteriaCalls implements ApiCalls {
 
     private static final Set<String> BUILDERS = Set.of("CriteriaBuilder", "HibernateCriteriaBuilder");
+    /** What runs a legacy Criteria. */
+    static final Set<String> RUNS = Set.of("list", "uniqueResult", "scroll");
+
+    /** {@code Restrictions.eq("email", email)}, {@code Restrictions.idEq(id)}: equalities; anything else is no key. */
+    private static void restriction(com.github.javaparser.ast.expr.Expression argument, Criteria query) {
+        if (argument instanceof MethodCallExpr restriction && restriction.getScope().map(Object::toString)
+                .filter(scope -> scope.endsWith("Restrictions")).isPresent()) {
+            switch (restriction.getNameAsString()) {
+                case "eq" -> {
+                    if (restriction.getArguments().size() == 2
+                            && restriction.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr attribute) {
+                        query.equalities.add(attribute.asString());
+                        return;
+                    }
+                }
+                case "idEq" -> {
+                    query.equalities.add("id");
+                    return;
+                }
+                case "and" -> {
+                    restriction.getArguments().forEach(part -> restriction(part, query));
+                    return;
+                }
+                default -> {
+                }
+            }
+        }
+        query.unidentifying = true;
+    }
 
     /** A criteria query: its entity and the attributes its restriction compares with values. */
     static final class Criteria implements Value {
         String entity;
         final List<String> equalities = new ArrayList<>();
         boolean unidentifying;
+        /** Hibernate's legacy Criteria: {@code setLockMode(LockMode.UPGRADE)}. */
+        String lockMode;
 
         String jpql() {
             StringBuilder text = new StringBuilder("select e from " + entity + " e");
@@ -50,6 +81,19 @@ final class CriteriaCalls implements ApiCalls {
         String name = call.getNameAsString();
         if (receiverType != null && BUILDERS.contains(receiverType) || receiver instanceof Builder) {
             return Optional.of(onBuilder(walker, call, name));
+        }
+        if (receiver instanceof Criteria query && RUNS.contains(name)) {
+            return Optional.empty(); // list(), uniqueResult(): run by JpaCalls as the query it stands for
+        }
+        if (receiver instanceof Criteria query && name.equals("add") && call.getArguments().size() == 1) {
+            restriction(call.getArgument(0), query); // Hibernate's session.createCriteria(X.class).add(Restrictions.eq(...))
+            walker.arguments(call);
+            return Optional.of(query);
+        }
+        if (receiver instanceof Criteria query && name.equals("setLockMode") && !call.getArguments().isEmpty()) {
+            walker.arguments(call);
+            query.lockMode = JpaCalls.lockMode(call.getArgument(call.getArguments().size() - 1));
+            return Optional.of(query);
         }
         if (receiver instanceof Criteria query) {
             List<Value> arguments = walker.arguments(call);

@@ -37,6 +37,11 @@ final class JpaCalls implements ApiCalls {
         if (receiver instanceof Value.Query query) {
             return Optional.of(onQuery(walker, call, query, name));
         }
+        if (receiver instanceof CriteriaCalls.Criteria criteria && CriteriaCalls.RUNS.contains(name) && criteria.entity != null) {
+            Value.Query query = new Value.Query(criteria.jpql(), false);
+            query.lockMode = criteria.lockMode;
+            return Optional.of(onQuery(walker, call, query, name));
+        }
         if (receiver instanceof Value.EntityManager manager) {
             return Optional.of(onManager(walker, call, manager, name));
         }
@@ -165,6 +170,12 @@ final class JpaCalls implements ApiCalls {
             }
             case "getCriteriaBuilder" -> {
                 return new CriteriaCalls.Builder();
+            }
+            case "createCriteria" -> { // Hibernate's legacy Criteria
+                CriteriaCalls.Criteria criteria = new CriteriaCalls.Criteria();
+                criteria.entity = !call.getArguments().isEmpty() && call.getArgument(0) instanceof ClassExpr type
+                        ? CodeIndex.simpleName(type.getType()) : null;
+                return criteria;
             }
             case "createNamedQuery", "getNamedQuery" -> {
                 return first instanceof Value.Text text ? walker.context.index.namedQuery(text.text())
