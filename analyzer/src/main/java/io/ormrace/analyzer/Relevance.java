@@ -26,14 +26,11 @@ final class Relevance {
             + "|EntityManager\\b|\\bSession\\b|JdbcTemplate\\b|JdbcClient\\b|prepareStatement\\s*\\(|createStatement\\s*\\("
             + "|TransactionTemplate\\b|LockModeType\\b|LockMode\\b|Repository\\s*<|CriteriaBuilder\\b"
             + "|DataSource\\b|getConnection\\s*\\(");
-    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s+([A-Z]\\w*)");
     /** A field's declared type: how the walk crosses from one bean to another (and how Spring injects them). */
     private static final Pattern FIELD_TYPE = Pattern.compile(
             "^\\s*(?:(?:private|protected|public|final|static)\\s+)+([A-Z]\\w*)(?:<[^;=()]*>)?\\s+\\w+\\s*[;=]",
             Pattern.MULTILINE);
 
-    /** The head of a type declaration after {@code extends} or {@code implements}, up to its body. */
-    private static final Pattern SUPERTYPES = Pattern.compile("\\b(?:extends|implements)\\s+([^{;()]*)\\{");
     private static final Pattern TYPE_NAME = Pattern.compile("\\b([A-Z]\\w*)");
 
     /**
@@ -119,7 +116,7 @@ final class Relevance {
 
     private static final String[] DECLARING = {"class", "interface", "enum", "record"};
 
-    /** What {@link #DECLARED} matches, by scanning for the four keywords. */
+    /** The names after {@code class}, {@code interface}, {@code enum} and {@code record}, found by scanning for them. */
     private static int[] declared(String text) {
         Set<Integer> found = new HashSet<>();
         for (String keyword : DECLARING) {

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Finds Spring Data repository interfaces and reads what their declared methods do to the database. */
 final class RepositoryReader {
@@ -26,9 +24,6 @@ final class RepositoryReader {
             "PagingAndSortingRepository", "ListPagingAndSortingRepository", "JpaRepository", "JpaRepositoryImplementation",
             "ReactiveCrudRepository", "ReactiveSortingRepository", "R2dbcRepository");
 
-    private static final Pattern EQUALITY_IN_QUERY = Pattern.compile(
-            "\\b((?:\\w+\\.)*\\w+)\\s*=\\s*(?::\\w+|\\?\\d*)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern OR = Pattern.compile("\\bor\\b", Pattern.CASE_INSENSITIVE);
 
     private final CodeIndex index;
     private final Consumer<Problem> problems;
@@ -105,7 +100,7 @@ final class RepositoryReader {
             kind = RepositoryMethod.Kind.UPDATE;
             columns = List.of();
         } else if (query.isPresent()) {
-            columns = equalityColumns(query.get());
+            columns = QueryWhere.equalities(query.get());
             kind = kindOf(name, method.getType());
         } else {
             Optional<DerivedQuery> derived = DerivedQuery.parse(name);
@@ -144,8 +139,4 @@ final class RepositoryReader {
         return RepositoryMethod.Kind.FIND;
     }
 
-    /** The properties (JPQL) or columns (SQL) a query's where clause compares to a parameter: see {@link QueryWhere}. */
-    static List<String> equalityColumns(String query) {
-        return QueryWhere.equalities(query);
-    }
 }

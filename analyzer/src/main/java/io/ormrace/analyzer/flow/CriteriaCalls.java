@@ -105,16 +105,10 @@ final class CriteriaCalls implements ApiCalls {
                     return Optional.of(new Root(query));
                 }
                 case "where" -> {
-                    query.equalities.clear(); // where() replaces the restriction set before
-                    query.unidentifying = false;
-                    for (Value argument : arguments) {
-                        if (argument instanceof Predicate predicate) {
-                            query.equalities.addAll(predicate.equalities());
-                            query.unidentifying |= predicate.unidentifying();
-                        } else if (!(argument instanceof Value.Unknown)) {
-                            query.unidentifying = true;
-                        }
-                    }
+                    Predicate all = conjunction(arguments); // where() replaces the restriction set before
+                    query.equalities.clear();
+                    query.equalities.addAll(all.equalities());
+                    query.unidentifying = all.unidentifying();
                     return Optional.of(query);
                 }
                 default -> {
@@ -136,6 +130,21 @@ final class CriteriaCalls implements ApiCalls {
     record Builder() implements Value {
     }
 
+    /** Conditions joined by and: their equalities together; any condition that is no equality makes the whole no key. */
+    private static Predicate conjunction(List<Value> conditions) {
+        List<String> equalities = new ArrayList<>();
+        boolean unidentifying = false;
+        for (Value condition : conditions) {
+            if (condition instanceof Predicate predicate) {
+                equalities.addAll(predicate.equalities());
+                unidentifying |= predicate.unidentifying();
+            } else {
+                unidentifying = true;
+            }
+        }
+        return new Predicate(equalities, unidentifying);
+    }
+
     private static Value onBuilder(MethodWalker walker, MethodCallExpr call, String name) {
         List<Value> arguments = walker.arguments(call);
         switch (name) {
@@ -151,17 +160,7 @@ final class CriteriaCalls implements ApiCalls {
                 return attribute.<Value>map(a -> new Predicate(List.of(a), false)).orElse(new Predicate(List.of(), true));
             }
             case "and" -> {
-                List<String> equalities = new ArrayList<>();
-                boolean unidentifying = false;
-                for (Value argument : arguments) {
-                    if (argument instanceof Predicate predicate) {
-                        equalities.addAll(predicate.equalities());
-                        unidentifying |= predicate.unidentifying();
-                    } else {
-                        unidentifying = true;
-                    }
-                }
-                return new Predicate(equalities, unidentifying);
+                return conjunction(arguments);
             }
             default -> {
                 return new Predicate(List.of(), true); // or, like, greaterThan...: no lookup by a key

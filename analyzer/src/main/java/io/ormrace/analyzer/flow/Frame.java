@@ -85,8 +85,4 @@ public final class Frame {
         return java.util.List.copyOf(calls);
     }
 
-    /** The call of the entry method that leads here, or null in the entry method itself. */
-    Node entryCall() {
-        return root().toward(this, null);
-    }
 }

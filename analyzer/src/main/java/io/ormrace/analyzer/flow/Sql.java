@@ -22,7 +22,6 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
     private static final Pattern FROM = Pattern.compile("\\bfrom\\s+([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INTO = Pattern.compile("^(?:insert|merge|replace)\\s+(?:ignore\\s+)?(?:into\\s+)?([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE = Pattern.compile("^update\\s+([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern EQUALITY = Pattern.compile("(?:\\b(\\w+)\\.)?(\\w+)\\s*=\\s*(\\?|:\\w+)");
     private static final Pattern WHERE_COLUMN = Pattern.compile("(?:\\b\\w+\\.)?(\\w+)\\s*(?:=|<|>|<=|>=|<>|!=)");
 
     static Sql parse(String text) {
