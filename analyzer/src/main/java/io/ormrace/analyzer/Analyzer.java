@@ -13,6 +13,7 @@ import io.ormrace.analyzer.code.CodeIndex;
 import io.ormrace.analyzer.code.EntityInfo;
 import io.ormrace.analyzer.code.SourceFile;
 import io.ormrace.analyzer.flow.EntryPoints;
+import io.ormrace.analyzer.flow.WalkLimits;
 import io.ormrace.analyzer.flow.SingleThreadedStarts;
 import io.ormrace.analyzer.flow.Event;
 import io.ormrace.analyzer.schema.DdlReader;
@@ -176,6 +177,7 @@ public final class Analyzer {
         List<SourceFile> sources;
         List<Event> events = new ArrayList<>();
         CodeIndex index;
+        WalkLimits limits = new WalkLimits();
         try (Workers workers = new Workers()) {
             sources = workers.map(toParse, file -> parse(file, ignored -> { }, problems), file -> {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
@@ -185,9 +187,10 @@ public final class Analyzer {
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",
-                        () -> found.addAll(EntryPoints.walk(index, source, problems)));
+                        () -> found.addAll(EntryPoints.walk(index, source, problems, limits)));
                 return found;
             }, source -> List.<Event>of()).forEach(events::addAll);
+            limits.notice().ifPresent(problems);
         }
         List<Sighting> sightings = new ArrayList<>();
         for (Event event : events) {

@@ -150,6 +150,59 @@ class RobustnessTest {
         assertThat(NestingGuard.lambdaDepth("if (a) { f(x -> { }); } else { g(y -> { h(z -> { }); }); }")).isEqualTo(2);
     }
 
+    @Test
+    void aWalkStoppedByTheDepthLimitIsSaidOnceAtTheFirstMethodCutOff(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        StringBuilder chain = new StringBuilder("package fx.wallet;\n\n@org.springframework.stereotype.Service\n"
+                + "public class Chain {\n    private final WalletRepository wallets;\n\n"
+                + "    Chain(WalletRepository wallets) {\n        this.wallets = wallets;\n    }\n\n"
+                + "    @org.springframework.transaction.annotation.Transactional\n"
+                + "    public void pay(long id) {\n        step1(id);\n    }\n");
+        for (int i = 1; i < 9; i++) {
+            chain.append("\n    private void step").append(i).append("(long id) {\n        step").append(i + 1).append("(id);\n    }\n");
+        }
+        chain.append("\n    private void step9(long id) {\n        Wallet wallet = wallets.findById(id).orElseThrow();\n"
+                + "        wallet.setBalance(wallet.getBalance() - 1);\n    }\n}\n");
+        Files.writeString(dir.resolve("Chain.java"), chain);
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.level()).isEqualTo(Problem.Level.WARNING);
+            assertThat(problem.file()).isEqualTo("Chain.java");
+            assertThat(problem.line()).isEqualTo(11);
+            assertThat(problem.message()).startsWith("the walk of Chain.pay stopped at a limit (calls nested 6 deep): "
+                    + "the calls past it were not followed, and a race in them is not reported");
+        });
+        assertThat(result.findings()).hasSize(2);
+    }
+
+    @Test
+    void aWalkStoppedByTheCallBudgetIsCountedApartFromTheDepthLimit(@TempDir Path dir) throws Exception {
+        copyWallet(dir);
+        StringBuilder fanOut = new StringBuilder("package fx.wallet;\n\npublic class FanOut {\n"
+                + "    public long all(long id) {\n        long sum = 0;\n");
+        for (int i = 0; i < 300; i++) {
+            fanOut.append("        sum += part(id);\n");
+        }
+        fanOut.append("        return sum;\n    }\n\n    public long other(long id) {\n        return deeper1(id);\n    }\n");
+        for (int i = 1; i < 9; i++) {
+            fanOut.append("\n    private long deeper").append(i).append("(long id) {\n        return deeper").append(i + 1).append("(id);\n    }\n");
+        }
+        fanOut.append("\n    private long deeper9(long id) {\n        return id;\n    }\n\n"
+                + "    private long part(long id) {\n        return id + 1;\n    }\n\n    private EntityManager em;\n}\n");
+        Files.writeString(dir.resolve("FanOut.java"), fanOut);
+
+        Analyzer.Result result = new Analyzer(dir).analyze(List.of(dir));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("FanOut.java");
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.message()).startsWith("the walks of 2 methods stopped at a limit (1 at calls nested 6 deep, "
+                    + "1 at more than 256 calls gone into from one method), the first here, FanOut.all: ");
+        });
+    }
+
     private static void copyWallet(Path dir) throws Exception {
         try (var files = Files.list(WALLET)) {
             for (Path file : files.toList()) {

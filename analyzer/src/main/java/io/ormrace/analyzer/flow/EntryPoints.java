@@ -21,7 +21,7 @@ public final class EntryPoints {
     private EntryPoints() {
     }
 
-    public static List<Event> walk(CodeIndex index, SourceFile file, Consumer<Problem> problems) {
+    public static List<Event> walk(CodeIndex index, SourceFile file, Consumer<Problem> problems, WalkLimits limits) {
         List<Event> events = new ArrayList<>();
         for (TypeDeclaration<?> type : CodeIndex.typesOf(file.unit())) {
             if (type instanceof ClassOrInterfaceDeclaration classOrInterface && classOrInterface.isInterface()
@@ -38,6 +38,10 @@ public final class EntryPoints {
                 if (Contained.run(problems, file.path(), method, "walking the method " + type.getNameAsString() + "."
                         + method.getNameAsString(), () -> MethodWalker.walkEntry(context, type, method))) {
                     events.addAll(found);
+                }
+                if (context.cutoff != null) {
+                    limits.add(new WalkLimits.Cutoff(file.path(), method.getBegin().map(p -> p.line).orElse(0),
+                            type.getNameAsString() + "." + method.getNameAsString(), context.cutoff));
                 }
             }
         }

@@ -32,7 +32,9 @@ final class FlowContext {
      * How many more calls the walk of this entry point may go into: without a bound, a fan-out of helpers calling
      * helpers (six levels deep in a large framework) costs more than the rest of the analysis together.
      */
-    private int inlineBudget = 256;
+    private int inlineBudget = WalkLimits.INLINE_BUDGET;
+    /** The first limit the walk stopped at, or null. */
+    String cutoff;
 
     FlowContext(CodeIndex index, SourceFile file, String anchor, Consumer<Event> events) {
         this.index = index;
@@ -42,7 +44,17 @@ final class FlowContext {
     }
 
     boolean spendInline() {
-        return inlineBudget-- > 0;
+        if (inlineBudget-- > 0) {
+            return true;
+        }
+        stoppedAt("more than " + WalkLimits.INLINE_BUDGET + " calls gone into from one method");
+        return false;
+    }
+
+    void stoppedAt(String limit) {
+        if (cutoff == null) {
+            cutoff = limit;
+        }
     }
 
     void emit(Event event) {

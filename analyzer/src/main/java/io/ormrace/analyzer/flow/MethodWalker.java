@@ -67,7 +67,6 @@ import java.util.Set;
  */
 public final class MethodWalker {
 
-    private static final int MAX_DEPTH = 6;
     /** How many times a loop body is walked at most, to carry what one pass leaves to the next. */
     private static final int LOOP_PASSES = 2;
     /** Library types whose "add" or "put" changes a value in memory, not the world. */
@@ -131,6 +130,8 @@ public final class MethodWalker {
     }
 
     /** Walks a method as an entry point: called from outside, through the Spring proxy when it is a bean. */
+    private static final String DEPTH_LIMIT = "calls nested " + WalkLimits.MAX_DEPTH + " deep";
+
     static void walkEntry(FlowContext context, TypeDeclaration<?> owner, MethodDeclaration method) {
         Transactions.Declared declared = Transactions.declared(method, owner);
         TxScope tx = declared.begins() ? declared.newScope(owner.getNameAsString() + "." + method.getNameAsString()) : null;
@@ -848,7 +849,8 @@ public final class MethodWalker {
                     ? null : CodeIndex.simpleName(parameter.getType());
             walker.env.declare(parameter.getNameAsString(), type, i < arguments.size() ? arguments.get(i) : Value.UNKNOWN);
         }
-        if (depth > MAX_DEPTH) {
+        if (depth > WalkLimits.MAX_DEPTH) {
+            context.stoppedAt(DEPTH_LIMIT);
             return Value.UNKNOWN;
         }
         Statement body = lambda.body();
@@ -951,7 +953,11 @@ public final class MethodWalker {
     private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
             String reason, Value calleeSelf, Frame calleeFrame) {
         List<Value> arguments = arguments(call);
-        if (depth >= MAX_DEPTH || context.stack.contains(method) || !context.spendInline()) {
+        if (depth >= WalkLimits.MAX_DEPTH) {
+            context.stoppedAt(DEPTH_LIMIT);
+            return Value.UNKNOWN;
+        }
+        if (context.stack.contains(method) || !context.spendInline()) {
             return Value.UNKNOWN;
         }
         MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
