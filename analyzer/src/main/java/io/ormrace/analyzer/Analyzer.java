@@ -12,6 +12,7 @@ import io.ormrace.analyzer.code.ClasspathEntities;
 import io.ormrace.analyzer.code.CodeIndex;
 import io.ormrace.analyzer.code.EntityInfo;
 import io.ormrace.analyzer.code.SourceFile;
+import io.ormrace.analyzer.code.MyBatisMappers;
 import io.ormrace.analyzer.flow.EntryPoints;
 import io.ormrace.analyzer.flow.WalkLimits;
 import io.ormrace.analyzer.flow.SingleThreadedStarts;
@@ -158,7 +159,8 @@ public final class Analyzer {
         List<Path> javaFiles = files.java;
 
         Schema schema = new Schema();
-        List<SchemaSource> schemaSources = readSchema(files.possibleSchema, schema, problems);
+        MyBatisMappers myBatis = new MyBatisMappers();
+        List<SchemaSource> schemaSources = readSchema(files.possibleSchema, schema, myBatis, problems);
         List<Relevance.Summary> summaries = javaFiles.parallelStream()
                 .map(file -> read(file, problems).flatMap(text -> summarize(file, text, problems))
                         .orElse(Relevance.Summary.NONE))
@@ -167,6 +169,7 @@ public final class Analyzer {
         List<EntityInfo> classpathEntities = ClasspathEntities.read(options.classpath(), schema, problems);
         List<String> databaseTypes = new ArrayList<>(models.all().stream().map(ApiModel::type).toList());
         classpathEntities.forEach(entity -> databaseTypes.add(entity.name()));
+        databaseTypes.addAll(myBatis.mappers());
         boolean[] relevant = Relevance.relevant(summaries, databaseTypes);
         List<Path> toParse = new ArrayList<>();
         for (int i = 0; i < javaFiles.size(); i++) {
@@ -183,7 +186,7 @@ public final class Analyzer {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
-            index = CodeIndex.build(sources, schema, models, classpathEntities, problems);
+            index = CodeIndex.build(sources, schema, models, myBatis, classpathEntities, problems);
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",
@@ -282,7 +285,7 @@ public final class Analyzer {
     }
 
     /** Reads the files that hold DDL or a Liquibase changelog, decided by their content; the rest are not schema. */
-    private List<SchemaSource> readSchema(List<Path> candidates, Schema schema, Consumer<Problem> problems) {
+    private List<SchemaSource> readSchema(List<Path> candidates, Schema schema, MyBatisMappers myBatis, Consumer<Problem> problems) {
         DdlReader ddl = new DdlReader(schema, problems);
         LiquibaseReader liquibase = new LiquibaseReader(schema, ddl, problems);
         List<SchemaSource> read = new ArrayList<>();
@@ -304,6 +307,11 @@ public final class Analyzer {
                     : !LiquibaseReader.isChangelog(name, text.get()) ? null
                     : name.endsWith(".xml") ? SchemaSource.Kind.LIQUIBASE_XML : SchemaSource.Kind.LIQUIBASE_YAML;
             if (kind == null) {
+                if (name.endsWith(".xml") && MyBatisMappers.isMapperXml(text.get())) {
+                    reading.forEach(problems);
+                    String shown = display(file);
+                    Contained.run(problems, shown, 0, "reading the MyBatis mapper", () -> myBatis.readXml(shown, text.get(), problems));
+                }
                 continue;
             }
             reading.forEach(problems); // a file that is not schema is not worth a word

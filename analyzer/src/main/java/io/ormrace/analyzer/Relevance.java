@@ -22,7 +22,7 @@ final class Relevance {
     /** Annotations may be written with their package ({@code @jakarta.persistence.Entity}). */
     /** Files that use a database or transaction API: what {@link #usesDatabase} finds, as a pattern (the tests' oracle). */
     static final Pattern DATABASE = Pattern.compile("@(?:[\\w.]+\\.)?(?:Entity|MappedSuperclass|Embeddable|Table"
-            + "|Transactional|Query|Lock|NamedQuery|NamedQueries|Modifying)\\b"
+            + "|Transactional|Query|Lock|NamedQuery|NamedQueries|Modifying|Select|Insert|Update|Delete)\\b"
             + "|EntityManager\\b|\\bSession\\b|JdbcTemplate\\b|JdbcClient\\b|prepareStatement\\s*\\(|createStatement\\s*\\("
             + "|TransactionTemplate\\b|LockModeType\\b|LockMode\\b|Repository\\s*<|CriteriaBuilder\\b"
             + "|DataSource\\b|getConnection\\s*\\(");
@@ -49,7 +49,7 @@ final class Relevance {
         "TransactionTemplate", "LockModeType", "LockMode", "CriteriaBuilder", "DataSource"};
     private static final String[] DATABASE_CALLS = {"prepareStatement", "createStatement", "getConnection"};
     private static final String[] DATABASE_ANNOTATIONS = {"Entity", "MappedSuperclass", "Embeddable", "Table",
-        "Transactional", "Query", "Lock", "NamedQuery", "NamedQueries", "Modifying"};
+        "Transactional", "Query", "Lock", "NamedQuery", "NamedQueries", "Modifying", "Select", "Insert", "Update", "Delete"};
 
     /**
      * What {@link #DATABASE} says, found by scanning for its words instead of trying the pattern at every character

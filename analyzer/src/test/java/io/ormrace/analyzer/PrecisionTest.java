@@ -40,6 +40,19 @@ class PrecisionTest {
     }
 
     @Test
+    void aMyBatisLostUpdateIsFixedInTheMapperSql() throws Exception {
+        Finding ship = findings(Path.of("src/test/resources/fixtures/mybatis"), false).stream()
+                .filter(f -> f.anchor().endsWith("StockService#ship")).findFirst().orElseThrow();
+
+        assertThat(ship.message()).isEqualTo("Stock.quantity is read, then written back by StockMapper.update(...) with a value "
+                + "computed from the value read; a concurrent update between the read and the write is lost");
+        assertThat(ship.evidence().get(0).description())
+                .isEqualTo("read by StockMapper.findBySku (select id, sku, quantity, location from stock where sku = #{sku})");
+        assertThat(ship.firstFix()).map(Fix::code).get().asString().isEqualTo("@Update(\"update stock set quantity = quantity "
+                + "+ #{delta} where sku = #{sku}\") int ...;  // or the same statement in the mapper XML");
+    }
+
+    @Test
     void aCheckThenSetNamesTheEffectASecondCallerRepeats() throws Exception {
         List<Finding> findings = findings(FIXTURE, false);
 

@@ -9,6 +9,7 @@ import io.ormrace.core.Finding;
 import io.ormrace.core.Origin;
 import io.ormrace.core.Rule;
 import java.util.List;
+import io.ormrace.analyzer.schema.Names;
 import java.util.Optional;
 
 /**
@@ -95,7 +96,7 @@ public final class LostUpdateCheck implements Check {
         if (row.isPessimisticallyLocked()) {
             return "the read is locked, but no transaction holds the lock until the write";
         }
-        if (row.entity() != null) {
+        if (row.entity() != null && row.api() != RowOrigin.Api.MYBATIS) {
             return "the read takes no lock, " + row.entity().name() + " has no @Version, and the transaction is not SERIALIZABLE";
         }
         return "the read takes no lock ('for update' in the same transaction) and the update does not compare the old value";
@@ -116,6 +117,10 @@ public final class LostUpdateCheck implements Check {
         EntityInfo entity = row.entity();
         String column = change.column();
         boolean counter = change.derivedFromItself() && (entity == null || entity.isNumeric(attributeOf(entity, column)));
+        if (row.api() == RowOrigin.Api.MYBATIS) {
+            mapperFixes(finding, row, change, counter);
+            return;
+        }
         if (entity == null) {
             Optional<String> guard = change.condition()
                     .flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column, change::isOwnColumn))
@@ -176,6 +181,30 @@ public final class LostUpdateCheck implements Check {
         }
         finding.fix("detect the conflict and retry", "@Version private long version;  // in " + entity.name()
                 + " or a @MappedSuperclass, then retry the whole read-modify-write on OptimisticLockException");
+    }
+
+    /** MyBatis: the mapper's own SQL, in its annotation or its XML statement. */
+    private static void mapperFixes(Finding.Builder finding, RowOrigin row, RowOrigin.Change change, boolean counter) {
+        String column = change.column();
+        Optional<String> guard = change.condition()
+                .flatMap(c -> GuardText.of(c, change.underTrueCondition(), column, column, change::isOwnColumn))
+                .map(g -> g.replaceAll(":(\\w+)", "#{$1}"));
+        String key = row.keyColumns().isEmpty() ? "id = #{id}"
+                : String.join(" and ", row.keyColumns().stream().map(c -> c + " = #{" + Names.camel(c) + "}").toList());
+        String where = " where " + key + guard.map(g -> " and " + g).orElse("");
+        finding.fix(counter ? "let the database compute the new value in one atomic statement"
+                        : "make the check and the write one atomic statement",
+                counter ? "@Update(\"update " + row.table() + " set " + column + " = " + column + " + #{delta}" + where
+                        + "\") int ...;  // or the same statement in the mapper XML" + (guard.isPresent() ? "; 0 rows: the check failed" : "")
+                        : "@Update(\"update " + row.table() + " set " + column + " = #{next}" + where
+                        + (guard.isPresent() ? "" : " and " + column + " = #{expected}")
+                        + "\") int ...;  // 1 row: this caller won; 0 rows: another caller changed it first");
+        finding.fix("lock the row from the read to the write, in the @Transactional method",
+                "@Select(\"select ... from " + row.table() + " where " + key + " " + forUpdate(row)
+                        + "\")  // instead of " + row.readDescription().replaceFirst(" \\(.*", ""));
+        finding.fix("detect the conflict and retry", "update " + row.table() + " set " + column + " = #{" + Names.camel(column)
+                + "}, version = version + 1 where " + key + " and version = #{version}  -- 0 rows: another caller changed "
+                + "the row first; re-read and retry");
     }
 
     /** Spring Data JDBC: SQL in {@code @Query}, its own {@code @Lock(LockMode...)} and {@code @Version}. */

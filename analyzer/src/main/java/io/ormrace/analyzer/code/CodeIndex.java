@@ -42,6 +42,7 @@ public final class CodeIndex {
     private final Map<TypeDeclaration<?>, SourceFile> files = new IdentityHashMap<>();
     private final CallSites callSites = new CallSites();
     private ApiModels models = ApiModels.none();
+    private MyBatisMappers myBatis = new MyBatisMappers();
     private final Map<String, NamedQueries.Text> namedQueries = new HashMap<>();
     /** Entities of the classpath by simple name: what a name means where no source type answers to it. */
     private final Map<String, EntityInfo> classpathEntities = new HashMap<>();
@@ -73,8 +74,15 @@ public final class CodeIndex {
     /** @param classpathEntities  entities of the classpath: known by simple name where no source type has it */
     public static CodeIndex build(List<SourceFile> files, Schema schema, ApiModels models, List<EntityInfo> classpathEntities,
             Consumer<Problem> problems) {
+        return build(files, schema, models, new MyBatisMappers(), classpathEntities, problems);
+    }
+
+    /** @param myBatis  the statements of the XML mappers; those of annotated mapper interfaces are added here */
+    public static CodeIndex build(List<SourceFile> files, Schema schema, ApiModels models, MyBatisMappers myBatis,
+            List<EntityInfo> classpathEntities, Consumer<Problem> problems) {
         CodeIndex index = new CodeIndex();
         index.models = models;
+        index.myBatis = myBatis;
         files.forEach(file -> index.resolved.put(file.unit(), new java.util.concurrent.ConcurrentHashMap<>()));
         for (SourceFile file : files) {
             for (TypeDeclaration<?> type : typesOf(file.unit())) {
@@ -87,6 +95,8 @@ public final class CodeIndex {
                             .add(new TypeEntry(type.getNameAsString(), type, file));
                     if (type instanceof ClassOrInterfaceDeclaration c && !c.isInterface()) {
                         c.getImplementedTypes().forEach(i -> index.implementors.putIfAbsent(i.getNameAsString(), c));
+                    } else if (type instanceof ClassOrInterfaceDeclaration mapper) {
+                        myBatis.readAnnotated(mapper, file.path());
                     }
                 });
             }
@@ -120,6 +130,11 @@ public final class CodeIndex {
     /** A query declared by name with {@code @NamedQuery} or {@code @NamedNativeQuery}. */
     public Optional<NamedQueries.Text> namedQuery(String name) {
         return Optional.ofNullable(namedQueries.get(name));
+    }
+
+    /** The statements of MyBatis mappers, by the mapper's simple name. */
+    public MyBatisMappers myBatis() {
+        return myBatis;
     }
 
     /** The persistence API methods described as data, the project's own first. */

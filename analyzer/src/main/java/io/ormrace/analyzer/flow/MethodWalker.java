@@ -1336,7 +1336,7 @@ public final class MethodWalker {
             return;
         }
         for (RowOrigin row : rows) {
-            if (row.entity == null) {
+            if (row.entity == null || !row.managed) {
                 continue;
             }
             for (RowOrigin.Change change : row.pending) {

@@ -22,9 +22,11 @@ public final class RowOrigin {
     /** For JDBC rows: the selected columns, in order, to name {@code rs.getInt(1)}. */
     List<String> selectedColumns = List.of();
     /** Which API read the row: what the fix advice is written in. */
-    public enum Api { SPRING_DATA, JPA, JDBC }
+    public enum Api { SPRING_DATA, JPA, JDBC, MYBATIS }
 
     Api api;
+    /** Whether a persistence context tracks the object: dirty checking writes its changes at commit (not MyBatis's). */
+    boolean managed = true;
     /** JPA refused the locking read outside a transaction: nothing after it runs. */
     boolean refusedWithoutTransaction;
     final List<Change> pending = new ArrayList<>();

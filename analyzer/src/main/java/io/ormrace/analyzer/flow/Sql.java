@@ -73,7 +73,7 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
                 continue;
             }
             boolean selfReferencing = Pattern.compile("\\b" + Pattern.quote(column) + "\\b", Pattern.CASE_INSENSITIVE)
-                    .matcher(value).find();
+                    .matcher(value.replaceAll(":\\w+", "?")).find(); // set stock = :stock names a parameter
             if (value.equals("?") && !selfReferencing) {
                 fromParameter.put(column, parameter + 1);
             } else if (value.matches(":\\w+") && !selfReferencing) {

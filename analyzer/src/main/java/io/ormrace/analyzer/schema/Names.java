@@ -20,4 +20,19 @@ public final class Names {
     public static String snake(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
+
+    /** {@code created_at} to {@code createdAt}: MyBatis's {@code mapUnderscoreToCamelCase}. */
+    public static String camel(String column) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = camel.length() > 0;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
 }

@@ -1,0 +1,196 @@
+package io.ormrace.analyzer.flow;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import io.ormrace.analyzer.code.Annotations;
+import io.ormrace.analyzer.code.CodeIndex;
+import io.ormrace.analyzer.code.EntityInfo;
+import io.ormrace.analyzer.code.MyBatisMappers;
+import io.ormrace.analyzer.schema.Names;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Calls of MyBatis mapper methods: the statement mapped to the method runs with the call's arguments bound to its
+ * {@code #{...}} parameters, by {@code @Param} name, parameter name, or a property of the one object passed. A select
+ * returns the object a row is mapped into (MyBatis has no dirty checking: only a mapped update writes it back).
+ */
+final class MyBatisCalls implements ApiCalls {
+
+    private static final Set<String> LISTS = Set.of("List", "Collection", "Set", "Iterable", "Stream", "Cursor", "Page",
+            "IPage");
+    private static final Set<String> SCALARS = Set.of("int", "long", "short", "byte", "double", "float", "boolean", "char",
+            "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character", "String", "BigDecimal",
+            "BigInteger", "UUID", "Date", "LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "Timestamp");
+
+    @Override
+    public Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver, String receiverType) {
+        if (receiverType == null) {
+            return Optional.empty();
+        }
+        Optional<MyBatisMappers.Statement> found = walker.context.index.myBatis().statement(receiverType, call.getNameAsString());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        MyBatisMappers.Statement statement = found.get();
+        List<Value> arguments = walker.arguments(call);
+        Optional<MethodDeclaration> declared = walker.context.index.type(receiverType, walker.owner)
+                .flatMap(entry -> entry.declaration().getMethodsByName(call.getNameAsString()).stream().findFirst());
+        Bindings bindings = new Bindings(declared.map(MethodDeclaration::getParameters).map(List::copyOf).orElse(List.of()),
+                arguments);
+        Sql sql = Sql.parse(statement.sql());
+        String how = receiverType + "." + call.getNameAsString();
+        if (sql.kind() == Sql.Kind.SELECT) {
+            return Optional.of(select(walker, call, statement, sql, how, declared.map(MethodDeclaration::getType).orElse(null)));
+        }
+        if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
+            walker.inserted(sql.table(), call, how, statement.sql().contains("(?)"), walker.tx);
+        } else if (sql.kind() == Sql.Kind.UPDATE || sql.kind() == Sql.Kind.DELETE || sql.kind() == Sql.Kind.INSERT) {
+            walker.effect("'" + JdbcCalls.abbreviate(statement.sql()) + "' by " + how, call, null);
+        }
+        if (sql.kind() == Sql.Kind.UPDATE && !sql.table().isEmpty()) {
+            update(walker, call, sql, bindings, how);
+        }
+        return Optional.of(Value.UNKNOWN);
+    }
+
+    private static Value select(MethodWalker walker, MethodCallExpr call, MyBatisMappers.Statement statement, Sql sql, String how,
+            Type returned) {
+        if (sql.table().isEmpty()) {
+            return Value.UNKNOWN;
+        }
+        String description = how + " (" + JdbcCalls.abbreviate(statement.sql()).replaceAll(":(\\w+)", "#{$1}") + ")";
+        Lookup lookup = statement.conditional() || sql.equalityColumns().isEmpty() ? null
+                : walker.lookup(sql.table(), sql.equalityColumns(), call, description, walker.tx);
+        if (sql.lockMode() != null) {
+            walker.locked(call, sql.table(), description, false, walker.tx, null);
+        }
+        String returnType = returned == null ? "" : CodeIndex.simpleName(returned);
+        String element = elementType(returned).orElse(statement.resultType());
+        EntityInfo entity = element == null || SCALARS.contains(element) ? null
+                : pojo(walker, element, sql);
+        RowOrigin row = walker.newRow(sql.table(), entity, call, description, lookup, walker.tx, sql.lockMode());
+        row.api = RowOrigin.Api.MYBATIS;
+        row.managed = false;
+        row.selectedColumns = sql.selectedColumns();
+        String first = sql.selectedColumns().isEmpty() ? "" : sql.selectedColumns().get(0);
+        if (first.toLowerCase(java.util.Locale.ROOT).startsWith("count(")) {
+            return new Value.LookupResult(lookup, returnType.equalsIgnoreCase("boolean")
+                    ? Value.LookupResult.Kind.EXISTS : Value.LookupResult.Kind.COUNT, row);
+        }
+        if (LISTS.contains(returnType)) {
+            return new Value.LookupResult(lookup, Value.LookupResult.Kind.LIST, row);
+        }
+        if (entity == null) {
+            return first.isEmpty() ? Value.UNKNOWN : Value.Scalar.read(MethodWalker.ref(row, first));
+        }
+        return returnType.equals("Optional") ? new Value.Maybe(new Value.Row(row), lookup) : new Value.Row(row);
+    }
+
+    /**
+     * The object a row is mapped into, as an entity without JPA: its properties are the columns selected (by name,
+     * or under MyBatis's underscore to camel case mapping) and the fields of its class where the sources declare it.
+     */
+    private static EntityInfo pojo(MethodWalker walker, String type, Sql sql) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String column : sql.selectedColumns()) {
+            if (!column.isEmpty() && !column.equals("*") && !column.contains("(")) {
+                columns.put(column, column);
+                columns.put(Names.camel(column), column);
+            }
+        }
+        walker.context.index.type(type, walker.owner).ifPresent(entry -> entry.declaration().getFields().stream()
+                .filter(field -> !field.isStatic())
+                .flatMap(field -> field.getVariables().stream())
+                .forEach(variable -> columns.putIfAbsent(variable.getNameAsString(), Names.snake(variable.getNameAsString()))));
+        List<String> ids = columns.containsKey("id") ? List.of("id") : List.of();
+        return new EntityInfo(type, sql.table(), Map.copyOf(columns), ids, false);
+    }
+
+    /**
+     * {@code update t set c = #{c} where ...}: a column set from a value computed from the read is a lost update; set
+     * from a property of an object read before ({@code update(stock)}), the changes made to it are written now.
+     */
+    private static void update(MethodWalker walker, MethodCallExpr call, Sql sql, Bindings bindings, String how) {
+        boolean versionChecked = sql.whereColumns().stream().anyMatch(c -> c.equalsIgnoreCase("version"));
+        if (versionChecked) {
+            return;
+        }
+        Set<String> written = new java.util.HashSet<>();
+        RowOrigin object = null;
+        for (Map.Entry<String, String> set : sql.setFromNamedParameter().entrySet()) {
+            boolean comparedInWhere = sql.whereColumns().stream().anyMatch(c -> c.equalsIgnoreCase(set.getKey()));
+            if (comparedInWhere) {
+                continue;
+            }
+            Bound bound = bindings.bind(set.getValue());
+            if (bound.owner() != null) {
+                object = bound.owner();
+                written.add(Names.key(set.getKey()));
+            } else {
+                walker.jdbcWrite(sql.table(), set.getKey(), bound.value(), call, how + "(...)", walker.tx);
+            }
+        }
+        if (object != null) {
+            List<RowOrigin.Change> kept = new ArrayList<>();
+            for (RowOrigin.Change change : object.pending) {
+                if (!written.contains(Names.key(change.column()))) {
+                    kept.add(change);
+                }
+            }
+            object.pending.removeAll(kept);
+            walker.written(object, call, how + "(...)", walker.tx);
+            object.pending.addAll(kept);
+        }
+    }
+
+    private static Optional<String> elementType(Type type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        if (type instanceof ClassOrInterfaceType classType && classType.getTypeArguments().isPresent()
+                && !classType.getTypeArguments().get().isEmpty()) {
+            return Optional.of(CodeIndex.simpleName(classType.getTypeArguments().get().get(0)));
+        }
+        return Optional.of(CodeIndex.simpleName(type));
+    }
+
+    /** A parameter's value, or the row whose property it is. */
+    private record Bound(Value value, RowOrigin owner) {
+    }
+
+    /** How MyBatis binds {@code #{name}}: a {@code @Param} or parameter name, {@code param.property}, or a property. */
+    private record Bindings(List<Parameter> parameters, List<Value> arguments) {
+
+        Bound bind(String encoded) {
+            String[] path = encoded.split("__");
+            for (int i = 0; i < parameters.size() && i < arguments.size(); i++) {
+                Parameter parameter = parameters.get(i);
+                String name = Annotations.find(parameter, "Param").flatMap(a -> Annotations.string(a, "value"))
+                        .orElse(parameter.getNameAsString());
+                if (name.equals(path[0])) {
+                    return path.length > 1 ? property(arguments.get(i), path[path.length - 1]) : new Bound(arguments.get(i), null);
+                }
+            }
+            if (arguments.size() == 1) {
+                Value only = arguments.get(0);
+                return only instanceof Value.Row ? property(only, path[path.length - 1]) : new Bound(only, null);
+            }
+            return new Bound(Value.UNKNOWN, null);
+        }
+
+        private static Bound property(Value object, String property) {
+            if (object instanceof Value.Row row && row.origin().entity != null) {
+                return new Bound(Value.UNKNOWN, row.origin());
+            }
+            return new Bound(Value.UNKNOWN, null);
+        }
+    }
+}
