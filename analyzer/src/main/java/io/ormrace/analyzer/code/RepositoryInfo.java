@@ -9,4 +9,10 @@ public record RepositoryInfo(String name, String entity, Map<String, RepositoryM
     public Optional<RepositoryMethod> method(String name) {
         return Optional.ofNullable(methods.get(name));
     }
+
+    /** The overload with that many parameters ({@code findByUserName(name)} or {@code (name, storeCode)}), else the first. */
+    public Optional<RepositoryMethod> method(String name, int arity) {
+        RepositoryMethod overload = methods.get(name + "/" + arity);
+        return overload != null ? Optional.of(overload) : method(name);
+    }
 }

@@ -76,7 +76,11 @@ final class RepositoryReader {
         Map<String, RepositoryMethod> methods = new LinkedHashMap<>();
         for (MethodDeclaration method : type.getMethods()) {
             Contained.run(problems, file, method, "reading the repository method " + type.getNameAsString() + "."
-                    + method.getNameAsString(), () -> methods.putIfAbsent(method.getNameAsString(), read(method)));
+                    + method.getNameAsString(), () -> {
+                        RepositoryMethod read = read(method);
+                        methods.putIfAbsent(method.getNameAsString(), read);
+                        methods.putIfAbsent(method.getNameAsString() + "/" + method.getParameters().size(), read);
+                    });
         }
         return new RepositoryInfo(type.getNameAsString(), entity, methods);
     }

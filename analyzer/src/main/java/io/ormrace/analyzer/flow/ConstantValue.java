@@ -49,8 +49,21 @@ final class ConstantValue {
             return false;
         }
         String written = value.toString();
-        return condition.findAll(Expression.class).stream().anyMatch(part -> part.toString().equals(written))
-                || condition.findAll(NameExpr.class).stream().anyMatch(ConstantValue::callersValue);
+        Set<String> compared = new java.util.HashSet<>();
+        condition.findAll(Expression.class).forEach(part -> compared.add(part.toString()));
+        return compared.contains(written) || condition.findAll(NameExpr.class).stream().anyMatch(ConstantValue::callersValue)
+                || fromComparedInput(value, at, compared);
+    }
+
+    /**
+     * The value written is made from an input the check compares with ({@code if (input != null
+     * && !input.equals(getAnswer())) setAnswer(encode(input))}): set when the caller's value differs, as above.
+     */
+    private static boolean fromComparedInput(Expression value, Node at, Set<String> compared) {
+        String ownGetter = at instanceof MethodCallExpr setter ? "get" + setter.getNameAsString().substring(3) : "";
+        return value.findAll(MethodCallExpr.class).stream()
+                .filter(call -> call != value && call.getArguments().isEmpty() && !call.getNameAsString().equals(ownGetter))
+                .anyMatch(call -> compared.contains(call.toString()));
     }
 
     /**

@@ -23,6 +23,8 @@ final class FlowContext {
     private final Consumer<Event> events;
     final Map<TxScope, List<RowOrigin>> rowsByScope = new IdentityHashMap<>();
     final List<Lookup> loadedTables = new ArrayList<>();
+    /** Lookups whose check throws, when it finds the row, the exception a unique violation would reach the caller as. */
+    final java.util.Set<Lookup> rejectedLikeViolation = new java.util.HashSet<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */
     final Map<com.github.javaparser.ast.Node, Value.ColumnRef> copies = new IdentityHashMap<>();
     /** Whether a condition is being evaluated: only then are {@link #copies} kept (every expression is a hot path). */

@@ -400,6 +400,10 @@ public final class MethodWalker {
         if (rejects) {
             base = base.copy();
             base.rejectedWhenFound.add(presence.lookup());
+            if (presence.lookup() != null && throwsLikeViolation(presence.presentWhenTrue() ? ifStmt.getThenStmt()
+                    : ifStmt.getElseStmt().orElseThrow())) {
+                context.rejectedLikeViolation.add(presence.lookup());
+            }
         }
         Map<String, Value> before = env.snapshot();
         flow = branch(base, refs, presence, true, checked);
@@ -434,6 +438,22 @@ public final class MethodWalker {
             }
         }
         return operands;
+    }
+
+    /**
+     * The exceptions a unique violation reaches the caller as: a check that throws one of them when it finds the row
+     * fails the same way as the insert of a concurrent caller does, so that violation is met as the check's own.
+     */
+    private static final Set<String> VIOLATION_ERRORS = Set.of("SQLException", "SQLIntegrityConstraintViolationException",
+            "DataIntegrityViolationException", "DuplicateKeyException", "EntityExistsException", "ConstraintViolationException",
+            "PersistenceException", "DataAccessException");
+
+    private static boolean throwsLikeViolation(Statement statement) {
+        if (statement instanceof BlockStmt block) {
+            return !block.getStatements().isEmpty() && throwsLikeViolation(block.getStatements().getLast().get());
+        }
+        return statement instanceof ThrowStmt thrown && thrown.getExpression() instanceof ObjectCreationExpr created
+                && VIOLATION_ERRORS.contains(created.getType().getNameAsString());
     }
 
     /** A throw, or a block that ends with one: the branch rejects what it found. */
@@ -1350,6 +1370,24 @@ public final class MethodWalker {
         }
     }
 
+    /**
+     * {@code if (find(x.getId()) == null) insert(x); else update(x)}: the object is looked up by its own id, made for it
+     * when it was created, and a concurrent caller saves another object under another id: an insert-or-update of one
+     * object, not a get-or-create of a key that two callers share.
+     */
+    private static boolean savesItsOwnIdentity(Lookup lookup, Node at) {
+        if (lookup.columns().size() != 1 || !(lookup.at() instanceof MethodCallExpr find) || find.getArguments().isEmpty()
+                || !(at instanceof MethodCallExpr insert) || insert.getArguments().size() != 1) {
+            return false;
+        }
+        String column = Names.key(lookup.columns().get(0));
+        Expression key = find.getArguments().getLast().get();
+        String saved = insert.getArgument(0).toString();
+        return (column.equals("id") || column.equals("uuid")) && key instanceof MethodCallExpr getter
+                && getter.getArguments().isEmpty() && getter.getScope().map(Object::toString).filter(saved::equals).isPresent()
+                && Names.key(ValueCalls.attribute(getter.getNameAsString())).equals(column);
+    }
+
     /** A row was inserted: if a lookup of the same table came back empty before, this is get-or-create. */
     void inserted(String table, Node at, String description, boolean bulk, TxScope insertedIn) {
         Lookup lookup = null;
@@ -1366,10 +1404,11 @@ public final class MethodWalker {
             }
         }
         effect("insert into " + table + " by " + description, at, null);
-        if (lookup == null) {
+        if (lookup == null || savesItsOwnIdentity(lookup, at)) {
             return;
         }
-        context.emit(new Event.InsertAfterLookup(placeFrom(lookup.frame(), at), lookup, table, handling(insertedIn), description, bulk,
+        Event.Handling handling = context.rejectedLikeViolation.contains(lookup) ? Event.Handling.HANDLED : handling(insertedIn);
+        context.emit(new Event.InsertAfterLookup(placeFrom(lookup.frame(), at), lookup, table, handling, description, bulk,
                 flow.rejectedWhenFound.contains(lookup), null));
     }
 

@@ -41,7 +41,7 @@ final class SpringDataCalls implements ApiCalls {
         String where = repo.name() + "." + name;
 
         // a CRUD method redeclared without a query of its own (save, to annotate it) does what the inherited one does
-        Optional<RepositoryMethod> declared = repo.method(name).filter(method -> method.kind() != RepositoryMethod.Kind.OTHER
+        Optional<RepositoryMethod> declared = repo.method(name, call.getArguments().size()).filter(method -> method.kind() != RepositoryMethod.Kind.OTHER
                 || method.query().isPresent() || !INHERITED.contains(name));
         if (declared.isPresent()) {
             return Optional.of(declaredMethod(walker, call, declared.get(), entity, table, where));
