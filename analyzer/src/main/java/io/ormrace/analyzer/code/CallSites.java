@@ -46,13 +46,30 @@ public final class CallSites {
             }
             Optional<Expression> scope = site.call().getScope();
             boolean own = scope.isEmpty() || scope.get() instanceof ThisExpr;
-            String fieldType = scope.flatMap(s -> fieldName(s)).flatMap(f -> index.fieldType(site.callerType(), f)).orElse(null);
+            String fieldType = scope.flatMap(s -> fieldName(s)).flatMap(f -> localType(site.caller(), f)
+                    .or(() -> index.fieldType(site.callerType(), f))).orElse(null);
             if ((own && site.callerType() == owner) || (fieldType != null && (names.contains(fieldType)
                     || extendsAny(fieldType, names, index, 0)))) {
                 found.add(site);
             }
         }
         return found;
+    }
+
+    /**
+     * The declared type of a local variable or parameter of the caller ({@code NewCommandHandler handler =
+     * provider.find(...); handler.process(...)}): a call through an interface the sources implement.
+     */
+    private static Optional<String> localType(MethodDeclaration caller, String name) {
+        for (com.github.javaparser.ast.body.Parameter parameter : caller.getParameters()) {
+            if (parameter.getNameAsString().equals(name)) {
+                return Optional.of(CodeIndex.simpleName(parameter.getType()));
+            }
+        }
+        return caller.getBody().flatMap(body -> body.findAll(com.github.javaparser.ast.body.VariableDeclarator.class,
+                        variable -> variable.getNameAsString().equals(name)).stream().findFirst())
+                .filter(variable -> !CodeIndex.isVar(variable.getType()))
+                .map(variable -> CodeIndex.simpleName(variable.getType()));
     }
 
     private static Optional<String> fieldName(Expression scope) {

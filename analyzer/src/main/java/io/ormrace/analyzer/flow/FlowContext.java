@@ -25,6 +25,11 @@ final class FlowContext {
     final List<Lookup> loadedTables = new ArrayList<>();
     /** Lookups whose check throws, when it finds the row, the exception a unique violation would reach the caller as. */
     final java.util.Set<Lookup> rejectedLikeViolation = new java.util.HashSet<>();
+    /**
+     * Lookups whose row was taken out of its Optional with {@code orElseThrow()} or {@code get()}: a null test on that row
+     * tests another path's value ({@code x = null} before, on a path that did not look it up), not whether it was found.
+     */
+    final java.util.Set<Lookup> foundForSure = new java.util.HashSet<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */
     final Map<com.github.javaparser.ast.Node, Value.ColumnRef> copies = new IdentityHashMap<>();
     /** Whether a condition is being evaluated: only then are {@link #copies} kept (every expression is a hot path). */

@@ -682,10 +682,10 @@ public final class MethodWalker {
         }
         if (operator == BinaryExpr.Operator.EQUALS || operator == BinaryExpr.Operator.NOT_EQUALS) {
             boolean equals = operator == BinaryExpr.Operator.EQUALS;
-            if (binary.getRight() instanceof NullLiteralExpr && lookupOf(left) != null) {
+            if (binary.getRight() instanceof NullLiteralExpr && lookupOf(left) != null && !foundForSure(left)) {
                 return new Value.Presence(lookupOf(left), !equals, refs(left));
             }
-            if (binary.getLeft() instanceof NullLiteralExpr && lookupOf(right) != null) {
+            if (binary.getLeft() instanceof NullLiteralExpr && lookupOf(right) != null && !foundForSure(right)) {
                 return new Value.Presence(lookupOf(right), !equals, refs(right));
             }
         }
@@ -694,6 +694,10 @@ public final class MethodWalker {
             return count;
         }
         return combine(left, right);
+    }
+
+    private boolean foundForSure(Value value) {
+        return value instanceof Value.Row row && context.foundForSure.contains(row.origin().lookup);
     }
 
     /** {@code count == 0}, {@code count > 0} on the result of a counting lookup. */
@@ -1430,9 +1434,9 @@ public final class MethodWalker {
         if (inForce != null) {
             return false;
         }
-        if (frame.parent == null && reason == null && noTransactionReason == null && !context.stack.isEmpty()
+        if (reason == null && noTransactionReason == null && !context.stack.isEmpty()
                 && context.stack.peekLast() instanceof MethodDeclaration entry && entry.isPublic()
-                && !CallerTransactions.reachableWithout(context.index, entry, owner)) {
+                && !CallerTransactions.reachableWithout(context.index, entry, entryType(entry))) {
             return false;
         }
         String why = reason != null ? reason : noTransactionReason != null ? noTransactionReason
@@ -1442,6 +1446,15 @@ public final class MethodWalker {
                 why + (refusedWithoutTransaction ? "; JPA refuses the lock with TransactionRequiredException"
                         : "; the lock is released when the statement ends"), List.of(at)));
         return refusedWithoutTransaction;
+    }
+
+    /** The type that declares the walk's entry method: the one its callers call it on. */
+    private TypeDeclaration<?> entryType(MethodDeclaration entry) {
+        if (frame.parent == null) {
+            return owner;
+        }
+        Optional<TypeDeclaration> declaring = entry.findAncestor(TypeDeclaration.class);
+        return declaring.isPresent() ? declaring.get() : owner;
     }
 
     /** A lock taken by SQL on a JDBC connection in autocommit mode. */

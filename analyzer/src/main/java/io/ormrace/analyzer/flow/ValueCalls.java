@@ -132,6 +132,9 @@ final class ValueCalls {
             case "orElseThrow", "get", "join" -> {
                 walker.arguments(call);
                 walker.throwsWhenAbsent(lookup);
+                if (lookup != null) {
+                    walker.context.foundForSure.add(lookup);
+                }
                 yield Optional.of(maybe.content());
             }
             case "orElse", "defaultIfEmpty", "switchIfEmpty" -> { // switchIfEmpty(repo.save(...)): Reactor's create-if-missing
