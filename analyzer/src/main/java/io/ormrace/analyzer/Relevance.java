@@ -188,8 +188,10 @@ final class Relevance {
             hierarchy.names.add(type.hashCode());
             hierarchy.databaseTypes.add(type.hashCode());
         });
+        Set<Integer> modelledNames = new HashSet<>(hierarchy.databaseTypes);
         for (int i = 0; i < summaries.size(); i++) {
-            if (summaries.get(i).usesDatabase()) {
+            // a modelled type's own file (a mapper interface whose SQL is in XML): its methods' declarations are read
+            if (summaries.get(i).usesDatabase() || Arrays.stream(summaries.get(i).declared()).anyMatch(modelledNames::contains)) {
                 hierarchy.add(summaries.get(i), i, relevant, true);
             }
         }

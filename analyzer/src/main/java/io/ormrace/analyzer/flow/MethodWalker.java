@@ -775,6 +775,9 @@ public final class MethodWalker {
             return new Value.Lambda(callbacks.get(0).getParameters(), callbacks.get(0).getBody().get(), env, this);
         }
         String type = creation.getType().getNameAsString();
+        if (type.endsWith("Example") && arguments.isEmpty() && !context.index.entity(type, owner).isPresent()) {
+            return new Value.Example();
+        }
         if (context.index.entity(type, owner).isPresent()) {
             return new Value.Fresh(type, arguments.stream().filter(Value.NextKey.class::isInstance).map(Value.NextKey.class::cast)
                     .findFirst().orElse(null));

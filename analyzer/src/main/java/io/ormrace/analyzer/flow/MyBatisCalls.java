@@ -30,8 +30,16 @@ final class MyBatisCalls implements ApiCalls {
             "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character", "String", "BigDecimal",
             "BigInteger", "UUID", "Date", "LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "Timestamp");
 
+    /** A Generator criterion: the column, then the comparison; the longer comparisons first. */
+    private static final java.util.regex.Pattern CRITERION = java.util.regex.Pattern.compile(
+            "and(\\w+?)(NotEqualTo|GreaterThanOrEqualTo|LessThanOrEqualTo|EqualTo|IsNotNull|IsNull|GreaterThan|LessThan"
+                    + "|NotLike|Like|NotIn|In|NotBetween|Between|LikeInsensitive)");
+
     @Override
     public Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver, String receiverType) {
+        if (receiver instanceof Value.Example example) {
+            return Optional.of(onExample(walker, call, example));
+        }
         if (receiverType == null) {
             return Optional.empty();
         }
@@ -47,8 +55,11 @@ final class MyBatisCalls implements ApiCalls {
                 arguments);
         Sql sql = Sql.parse(statement.sql());
         String how = receiverType + "." + call.getNameAsString();
+        Value.Example example = arguments.stream().filter(Value.Example.class::isInstance).map(Value.Example.class::cast)
+                .findFirst().orElse(null);
         if (sql.kind() == Sql.Kind.SELECT) {
-            return Optional.of(select(walker, call, statement, sql, how, declared.map(MethodDeclaration::getType).orElse(null)));
+            return Optional.of(select(walker, call, statement, sql, how, declared.map(MethodDeclaration::getType).orElse(null),
+                    example));
         }
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
             walker.inserted(sql.table(), call, how, statement.sql().contains("(?)"), walker.tx);
@@ -62,13 +73,17 @@ final class MyBatisCalls implements ApiCalls {
     }
 
     private static Value select(MethodWalker walker, MethodCallExpr call, MyBatisMappers.Statement statement, Sql sql, String how,
-            Type returned) {
+            Type returned, Value.Example example) {
         if (sql.table().isEmpty()) {
             return Value.UNKNOWN;
         }
         String description = how + " (" + JdbcCalls.abbreviate(statement.sql()).replaceAll(":(\\w+)", "#{$1}") + ")";
-        Lookup lookup = statement.conditional() || sql.equalityColumns().isEmpty() ? null
-                : walker.lookup(sql.table(), sql.equalityColumns(), call, description, walker.tx);
+        List<String> key = example != null ? (example.keyed ? List.copyOf(example.columns) : List.of())
+                : statement.conditional() ? List.of() : sql.equalityColumns();
+        if (example != null) {
+            description = how + " (where " + String.join(" and ", key.stream().map(c -> c + " = ?").toList()) + ")";
+        }
+        Lookup lookup = key.isEmpty() ? null : walker.lookup(sql.table(), key, call, description, walker.tx);
         if (sql.lockMode() != null) {
             walker.locked(call, sql.table(), description, false, walker.tx, null);
         }
@@ -92,6 +107,27 @@ final class MyBatisCalls implements ApiCalls {
             return first.isEmpty() ? Value.UNKNOWN : Value.Scalar.read(MethodWalker.ref(row, first));
         }
         return returnType.equals("Optional") ? new Value.Maybe(new Value.Row(row), lookup) : new Value.Row(row);
+    }
+
+    /** {@code example.createCriteria().andNameEqualTo(name)}: the criteria are the example's own. */
+    private static Value onExample(MethodWalker walker, MethodCallExpr call, Value.Example example) {
+        walker.arguments(call);
+        String name = call.getNameAsString();
+        java.util.regex.Matcher criterion = CRITERION.matcher(name);
+        if (criterion.matches()) {
+            String comparison = criterion.group(2);
+            if (comparison.equals("EqualTo")) {
+                example.columns.add(Names.snake(criterion.group(1)));
+            } else if (!comparison.equals("IsNull") && !comparison.equals("IsNotNull")) {
+                example.keyed = false;
+            }
+            return example;
+        }
+        if (name.equals("or")) {
+            example.keyed = false;
+            return example;
+        }
+        return name.equals("createCriteria") || name.equals("and") ? example : Value.UNKNOWN;
     }
 
     /**

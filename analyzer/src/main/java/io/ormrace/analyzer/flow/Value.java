@@ -11,7 +11,8 @@ import java.util.Set;
 sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh, Value.Scalar, Value.Maybe,
         Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
         Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
-        CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey {
+        CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey,
+        Value.Example {
 
     Unknown UNKNOWN = new Unknown();
 
@@ -228,6 +229,15 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
 
     /** {@code em.getTransaction()}. */
     record EntityTransaction(EntityManager owner) implements Value {
+    }
+
+    /**
+     * A MyBatis Generator {@code XExample} and its criteria: the columns its {@code andXEqualTo(...)} calls compare, a
+     * key as long as nothing but equalities (and null tests) is added, and no {@code or}.
+     */
+    final class Example implements Value {
+        final java.util.List<String> columns = new java.util.ArrayList<>();
+        boolean keyed = true;
     }
 
     /** {@code connection.setSavepoint()}. */

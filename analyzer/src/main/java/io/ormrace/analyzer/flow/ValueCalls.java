@@ -27,6 +27,10 @@ final class ValueCalls {
     }
 
     static Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver) {
+        Optional<Value> emptiness = utilityEmptiness(walker, call);
+        if (emptiness.isPresent()) {
+            return emptiness;
+        }
         if (receiver instanceof Value.Row row) {
             return Optional.of(onRow(walker, call, row));
         }
@@ -124,6 +128,19 @@ final class ValueCalls {
             return row;
         }
         return walker.evalArguments(call);
+    }
+
+    /** {@code CollectionUtils.isEmpty(rows)}, {@code ObjectUtils.isNotEmpty(found)}: whether a lookup found rows. */
+    private static Optional<Value> utilityEmptiness(MethodWalker walker, MethodCallExpr call) {
+        String name = call.getNameAsString();
+        if (call.getArguments().size() != 1 || !(name.equals("isEmpty") || name.equals("isNotEmpty"))
+                || !(call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.NameExpr utility)
+                || !utility.getNameAsString().matches("\\w*(Utils?|Util)")) {
+            return Optional.empty();
+        }
+        Value arg = walker.eval(call.getArgument(0));
+        Lookup lookup = MethodWalker.lookupOf(arg);
+        return Optional.of(lookup == null ? Value.UNKNOWN : new Value.Presence(lookup, name.equals("isNotEmpty")));
     }
 
     private static Optional<Value> onOptional(MethodWalker walker, MethodCallExpr call, Value.Maybe maybe) {
