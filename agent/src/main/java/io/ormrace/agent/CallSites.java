@@ -2,7 +2,6 @@ package io.ormrace.agent;
 
 import io.ormrace.agent.state.CallSite;
 import io.ormrace.agent.state.Caller;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +22,14 @@ final class CallSites {
     private final List<String> includes;
     private final List<String> excludes;
 
+    /**
+     * @param includes  packages that are the application, even below a built-in library prefix
+     *                  ({@code org.springframework.samples}); when given, nothing else is
+     * @param excludes  packages that are not, beside the built-in ones; an exclusion wins over an inclusion
+     */
     CallSites(List<String> includes, List<String> excludes) {
         this.includes = List.copyOf(includes);
-        List<String> all = new ArrayList<>(LIBRARIES);
-        all.addAll(excludes);
-        this.excludes = List.copyOf(all);
+        this.excludes = List.copyOf(excludes);
     }
 
     /** Sites of stacks already resolved, by stack; cleared when full. */
@@ -69,20 +71,19 @@ final class CallSites {
         return null;
     }
 
-    private boolean isApplication(String name) {
-        if (name.contains("$$") || name.contains("$Proxy")) {
+    boolean isApplication(String name) {
+        if (name.contains("$$") || name.contains("$Proxy") || startsWithAny(name, excludes)) {
             return false;
         }
-        for (String library : excludes) {
-            if (name.startsWith(library)) {
-                return false;
-            }
+        if (!includes.isEmpty()) {
+            return startsWithAny(name, includes);
         }
-        if (includes.isEmpty()) {
-            return true;
-        }
-        for (String include : includes) {
-            if (name.startsWith(include)) {
+        return !startsWithAny(name, LIBRARIES);
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (name.startsWith(prefix)) {
                 return true;
             }
         }

@@ -41,4 +41,19 @@ class CallSitesTest {
         Caller caller = sites.capture(); // only the agent's own frames, the test runner and the JDK
         assertThat(caller.site()).isNull();
     }
+
+    @Test
+    void anIncludedPackageIsTheApplicationEvenBelowABuiltInLibraryPrefix() {
+        StackTraceElement[] stack = {
+            new StackTraceElement("org.hibernate.internal.SessionImpl", "find", "SessionImpl.java", 10),
+            new StackTraceElement("org.springframework.data.jpa.repository.support.SimpleJpaRepository", "findById",
+                    "SimpleJpaRepository.java", 20),
+            new StackTraceElement("org.springframework.samples.petclinic.owner.OwnerController", "show", "OwnerController.java", 30)};
+
+        assertThat(new CallSites(List.of(), List.of()).resolve(stack)).isNull();
+        assertThat(new CallSites(List.of("org.springframework.samples."), List.of()).resolve(stack)).isEqualTo(
+                new CallSite("org.springframework.samples.petclinic.owner.OwnerController", "show", "OwnerController.java", 30));
+        assertThat(new CallSites(List.of("org.springframework.samples."), List.of("org.springframework.samples.petclinic."))
+                .resolve(stack)).isNull();
+    }
 }

@@ -18,12 +18,26 @@ public record SourceLocation(String path, int line, int column) {
         }
     }
 
+    /**
+     * A runtime finding whose stack held no frame of the application (only JDK, driver, pool and framework code): it
+     * has no place in the sources, and reports say so instead of naming a file.
+     */
+    public static final SourceLocation NO_APPLICATION_FRAME = new SourceLocation("", 1, 0);
+
     public static SourceLocation lineOnly(String path, int line) {
         return new SourceLocation(path, line, 0);
     }
 
+    /** Whether the location is a place in the sources (not {@link #NO_APPLICATION_FRAME}). */
+    public boolean known() {
+        return !path.isEmpty();
+    }
+
     @Override
     public String toString() {
+        if (!known()) {
+            return "(no application frame on the stack)";
+        }
         return column == 0 ? path + ":" + line : path + ":" + line + ":" + column;
     }
 }

@@ -30,6 +30,9 @@ public final class Suppressions {
 
     /** Whether the finding is suppressed where it points (its location's file and line). */
     public boolean suppressed(Finding finding) {
+        if (!finding.location().known()) {
+            return false; // no line to hold a comment: a baseline keeps such a finding out
+        }
         Source source = scanned.computeIfAbsent(finding.location().path(), path -> Source.of(sources.lines(path)));
         return source.suppresses(finding.rule(), finding.location().line());
     }

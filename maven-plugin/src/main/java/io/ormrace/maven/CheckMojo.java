@@ -255,8 +255,10 @@ public final class CheckMojo extends AbstractMojo {
     /** javac style, one line each, so that IDE consoles link them: {@code file:line:col [rule] message}. */
     private void log(List<Finding> findings, Severity threshold, Path basedir) {
         for (Finding finding : findings) {
-            String line = basedir.resolve(finding.location().path()).normalize() + ":" + finding.location().line()
-                    + (finding.location().column() > 0 ? ":" + finding.location().column() : "") + " ["
+            String where = !finding.location().known() ? finding.location() + " " + finding.anchor()
+                    : basedir.resolve(finding.location().path()).normalize() + ":" + finding.location().line()
+                            + (finding.location().column() > 0 ? ":" + finding.location().column() : "");
+            String line = where + " ["
                     + finding.rule().id() + "] " + finding.message()
                     + (finding.count() > 1 ? " (seen " + finding.count() + " times)" : "");
             String fix = finding.firstFix().map(f -> "    fix: " + f.title()).orElse(null);

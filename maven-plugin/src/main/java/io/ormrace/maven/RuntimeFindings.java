@@ -54,6 +54,9 @@ final class RuntimeFindings {
     }
 
     private SourceLocation relocated(SourceLocation location) {
+        if (!location.known()) {
+            return location;
+        }
         for (Path root : sourceRoots) {
             Path file = root.resolve(location.path());
             if (Files.isRegularFile(file)) {

@@ -20,7 +20,7 @@ final class FindingMaps {
         map.put("severity", lower(finding.severity()));
         map.put("origin", lower(finding.origin()));
         map.put("message", finding.message());
-        map.put("location", location(finding.location()));
+        map.put("location", finding.location().known() ? location(finding.location()) : null);
         map.put("anchor", finding.anchor());
         map.put("target", finding.target());
         map.put("columns", finding.columns());

@@ -74,7 +74,8 @@ final class HtmlReport implements ReportWriter {
 
     private static void summaryByFile(StringBuilder out, List<Finding> findings) {
         Map<String, List<Finding>> byFile = new TreeMap<>();
-        findings.forEach(f -> byFile.computeIfAbsent(f.location().path(), p -> new ArrayList<>()).add(f));
+        findings.stream().filter(f -> f.location().known())
+                .forEach(f -> byFile.computeIfAbsent(f.location().path(), p -> new ArrayList<>()).add(f));
         out.append("<h2>By file</h2>\n<table class=\"summary\"><thead><tr><th>file</th><th>findings</th>")
                 .append("<th>rules</th></tr></thead><tbody>\n");
         for (Map.Entry<String, List<Finding>> file : byFile.entrySet()) {
@@ -139,7 +140,7 @@ final class HtmlReport implements ReportWriter {
     /** The finding's line and every evidence line in the same file, with a few lines around each. */
     private static void snippet(StringBuilder out, Finding finding, SourceLines sources) {
         String path = finding.location().path();
-        List<String> lines = sources.lines(path);
+        List<String> lines = finding.location().known() ? sources.lines(path) : List.of();
         if (lines.isEmpty()) {
             return;
         }

@@ -46,7 +46,7 @@ public final class JsonReportReader {
         Finding.Builder builder = Finding.builder(rule, Origin.valueOf(upper(map.get("origin"))))
                 .severity(Severity.valueOf(upper(map.get("severity"))))
                 .message(text(map.get("message")))
-                .at(location(map(map.get("location"))), text(map.get("anchor")))
+                .at(map.get("location") == null ? SourceLocation.NO_APPLICATION_FRAME : location(map(map.get("location"))), text(map.get("anchor")))
                 .target(text(map.get("target")), list(map.get("columns")).stream().map(String::valueOf).toList())
                 .count(((Number) map.get("count")).intValue())
                 .statement(map.get("statement") == null ? "" : text(map.get("statement")));

@@ -62,8 +62,11 @@ final class SarifReport implements ReportWriter {
                 "ruleIndex", ruleIndex,
                 "level", level(finding.severity()),
                 "message", text(finding.message()),
-                "locations", List.of(FindingMaps.map("physicalLocation", physical(finding.location()),
-                        "logicalLocations", List.of(FindingMaps.map("fullyQualifiedName", finding.anchor(), "kind", "function")))),
+                "locations", List.of(finding.location().known()
+                        ? FindingMaps.map("physicalLocation", physical(finding.location()), "logicalLocations", List.of(
+                                FindingMaps.map("fullyQualifiedName", finding.anchor(), "kind", "function")))
+                        : FindingMaps.map("logicalLocations", List.of(
+                                FindingMaps.map("fullyQualifiedName", finding.anchor(), "kind", "function")))),
                 "partialFingerprints", FindingMaps.map("ormrace/v1", finding.fingerprint()));
         if (!related.isEmpty()) {
             result.put("relatedLocations", related);

@@ -74,6 +74,30 @@ class ReportsTest {
     }
 
     @Test
+    void aFindingWithNoApplicationFrameSaysSoInEveryFormatAndNamesNoFile() throws Exception {
+        Finding nowhere = Finding.builder(Rule.LOST_UPDATE, Origin.RUNTIME)
+                .message("owners.name is read, then written back")
+                .at(SourceLocation.NO_APPLICATION_FRAME, "owners")
+                .target("owners", List.of("name"))
+                .build();
+        Report report = new Report("0.1.0", List.of(nowhere), List.of());
+
+        JsonNode sarif = new ObjectMapper().readTree(Format.SARIF.write(report));
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        assertThat(schema.validate(sarif)).isEmpty();
+        assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation").isMissingNode()).isTrue();
+        assertThat(sarif.at("/runs/0/results/0/locations/0/logicalLocations/0/fullyQualifiedName").asText()).isEqualTo("owners");
+        assertThat(new ObjectMapper().readTree(Format.JSON.write(report)).at("/findings/0/location").isNull()).isTrue();
+        assertThat(JsonReportReader.read(Format.JSON.write(report)).findings()).isEqualTo(report.findings());
+        assertThat(Format.TEXT.write(report)).startsWith("(no application frame on the stack): error: [lost-update]");
+        String html = Format.HTML.write(report);
+        assertThat(html).contains("(no application frame on the stack)").doesNotContain("<tr><td><code></code>");
+    }
+
+    @Test
     void fingerprintsIgnoreLineShiftsButNotADifferentMethod() {
         Finding finding = report().findings().get(0);
         Finding shifted = Finding.builder(finding.rule(), finding.origin()).message(finding.message())

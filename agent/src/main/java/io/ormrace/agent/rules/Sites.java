@@ -20,7 +20,7 @@ final class Sites {
                 return site.location();
             }
         }
-        return SourceLocation.lineOnly("(no application frame)", 1);
+        return SourceLocation.NO_APPLICATION_FRAME;
     }
 
     static String anchor(String table, CallSite... sites) {
