@@ -1,6 +1,7 @@
 package io.ormrace.agent;
 
 import io.ormrace.agent.bootstrap.Dispatcher;
+import io.ormrace.agent.rules.Redaction;
 import io.ormrace.core.Finding;
 import io.ormrace.core.SourceLines;
 import io.ormrace.core.Suppressions;
@@ -27,8 +28,10 @@ final class RunReport {
     private final JdbcInstrumentation instrumentation;
 
     private final Suppressions suppressions;
+    private final Redaction redaction;
 
     RunReport(AgentOptions options, Recorder recorder, JdbcInstrumentation instrumentation, Suppressions suppressions) {
+        this.redaction = new Redaction(options.redact());
         this.options = options;
         this.recorder = recorder;
         this.instrumentation = instrumentation;
@@ -85,7 +88,7 @@ final class RunReport {
         if (unparsed > 0) {
             StringBuilder samples = new StringBuilder();
             for (Map.Entry<String, String> sample : recorder.shapes().unparsedSamples().entrySet()) {
-                samples.append(samples.length() == 0 ? "" : "; ").append(abbreviate(sample.getKey()));
+                samples.append(samples.length() == 0 ? "" : "; ").append(abbreviate(redaction.sql(sample.getKey())));
             }
             notices.add(new Notice("note", "", 0, unparsed + " distinct SQL statement(s) could not be parsed and "
                     + "were skipped, e.g. " + samples));

@@ -60,6 +60,15 @@ class AgentIT {
     }
 
     @Test
+    void aStatementThatCannotBeParsedIsRedactedToo(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("runtime.json");
+        Run run = runScenarios("output=" + json);
+
+        assertThat(run.output).contains("could not be parsed").contains("table(x varchar = (?, ?))").doesNotContain("hunter2");
+        assertThat(Files.readString(json)).contains("could not be parsed").doesNotContain("hunter2");
+    }
+
+    @Test
     void aBadOptionIsReportedAndTheApplicationStillRuns() throws Exception {
         Run run = runScenarios("colour=blue");
 

@@ -36,6 +36,7 @@ public final class JdbcScenarios {
             scenarios.lockInAutocommit(1);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("select 1 from dual where 1 = (select 1)");
+                statement.execute("select * from table(x varchar = ('hunter2', 'b'))");
             }
         }
     }
