@@ -161,7 +161,9 @@ final class Recorder implements Dispatcher.Sink {
     @Override
     public void connectionClosed(Dispatcher.Frame frame, Object connection) {
         connections.remove(connection);
-        thread(frame).connection().forget(connection);
+        ThreadState thread = thread(frame);
+        thread.connection().forget(connection);
+        flushOpenRows(thread);
     }
 
     // ------------------------------------------------------------------ statements run
@@ -218,6 +220,7 @@ final class Recorder implements Dispatcher.Sink {
 
     private void handle(Dispatcher.Frame frame, SqlShape shape, Object[] binds, ConnectionState connection, Object resultSet) {
         ThreadState thread = thread(frame);
+        flushOpenRows(thread);
         Context context = new Context();
         if (shape instanceof SqlShape.Select select) {
             if (resultSet == null && !select.locking()) {
@@ -297,7 +300,9 @@ final class Recorder implements Dispatcher.Sink {
     @Override
     public void statementClosed(Dispatcher.Frame frame, Object statement) {
         statements.remove(statement);
-        thread(frame).statement().forget(statement);
+        ThreadState thread = thread(frame);
+        thread.statement().forget(statement);
+        flushOpenRows(thread); // its result sets are closed with it, whether the application closed them or not
     }
 
     @Override
@@ -370,6 +375,20 @@ final class Recorder implements Dispatcher.Sink {
     private static String mainTable(SqlShape.Select select) {
         return select.tables().size() == 1 ? select.tables().iterator().next()
                 : select.items().stream().filter(java.util.Objects::nonNull).map(ColumnRef::table).findFirst().orElse("?");
+    }
+
+    /**
+     * The rows being read are remembered before the next statement runs: {@code if (rs.next()) { ...; update ... }}
+     * reads a row and writes it with no second {@code next()} and maybe no {@code close()} of the result set. Values
+     * read after this go into the row's next part.
+     */
+    private static void flushOpenRows(ThreadState thread) {
+        for (ResultSetState open : thread.openResultSets()) {
+            if (open.inRow()) {
+                flushRow(thread, open);
+                open.continueRow();
+            }
+        }
     }
 
     /** The row just read becomes one remembered row per table it had columns of. */

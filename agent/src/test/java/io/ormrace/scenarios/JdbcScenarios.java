@@ -27,6 +27,7 @@ public final class JdbcScenarios {
             for (int i = 0; i < 3; i++) {
                 scenarios.withdrawRacy(1, 10);
             }
+            scenarios.withdrawIfFound(1, 10);
             scenarios.withdrawLocked(1, 10);
             scenarios.withdrawAtomic(1, 10);
             scenarios.withdrawVersioned(1, 10);
@@ -71,6 +72,17 @@ public final class JdbcScenarios {
     void withdrawRacy(long id, int amount) throws SQLException {
         int balance = balance(id, "");
         setBalance(id, balance - amount);
+    }
+
+    /** The everyday shape: one next(), the write inside it, and only the statement closed. */
+    void withdrawIfFound(long id, int amount) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select balance from account where id = ?")) {
+            select.setLong(1, id);
+            ResultSet rows = select.executeQuery(); // ormrace-runtime: lost-update
+            if (rows.next()) {
+                setBalance(id, rows.getInt("balance") - amount);
+            }
+        }
     }
 
     void withdrawLocked(long id, int amount) throws SQLException {

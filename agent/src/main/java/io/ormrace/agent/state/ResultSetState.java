@@ -51,6 +51,11 @@ public final class ResultSetState {
         inRow = true;
     }
 
+    /** The row was remembered as read so far; values read from it later are remembered with the next flush. */
+    public void continueRow() {
+        inRow = true;
+    }
+
     public void put(ColumnRef column, Object value) {
         if (rowValues == null || rowTable.equals(column.table())) {
             if (rowValues == null) {

@@ -131,6 +131,11 @@ public final class ThreadState {
         resultSets.put(resultSet, state);
     }
 
+    /** The result sets this thread has open; most often none or one. */
+    public java.util.Collection<ResultSetState> openResultSets() {
+        return resultSets.isEmpty() ? java.util.List.of() : java.util.List.copyOf(resultSets.values());
+    }
+
     public ResultSetState resultSet(Object resultSet) {
         return resultSets.get(resultSet);
     }
