@@ -36,6 +36,9 @@ public final class RacyGetOrCreateRule {
                 continue;
             }
             it.remove();
+            if (lookup.caller().loadsCollection()) {
+                return Optional.empty(); // the parent's children, none yet: a child added is no duplicate of a row looked up
+            }
             Set<String> columns = new TreeSet<>(lookup.values().keySet());
             DatabaseKeys.Keys keys = context.keys().of(connection, insert.table());
             if (!keys.known() || keys.unique().stream().anyMatch(columns::containsAll)) {

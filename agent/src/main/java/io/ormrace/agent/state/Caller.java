@@ -28,6 +28,31 @@ public final class Caller {
         return site;
     }
 
+    /**
+     * Frames of an ORM loading a collection of its parent ({@code pet.getVisits()} becomes {@code select ... from visit
+     * where pet_id = ?}): such a select fetches the children of one parent, it does not look up the row inserted next.
+     */
+    private static final String[] COLLECTION_LOADERS = {"org.hibernate.collection.", "org.hibernate.loader.ast.internal.CollectionLoader",
+        "org.hibernate.loader.collection.", "org.hibernate.event.internal.DefaultInitializeCollectionEventListener",
+        "org.eclipse.persistence.internal.indirection.", "org.eclipse.persistence.indirection."};
+    private static final String SPRING_DATA_JDBC_PATH_LOAD = "findAllByPath";
+
+    /** Whether the statement was issued by an ORM filling a parent's collection; looked at only for a finding. */
+    public boolean loadsCollection() {
+        for (StackTraceElement frame : stack.getStackTrace()) {
+            String name = frame.getClassName();
+            for (String loader : COLLECTION_LOADERS) {
+                if (name.startsWith(loader)) {
+                    return true;
+                }
+            }
+            if (frame.getMethodName().equals(SPRING_DATA_JDBC_PATH_LOAD) && name.startsWith("org.springframework.data.jdbc.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final class Stack extends Throwable {
         Stack() {
             super(null, null, false, true);

@@ -9,11 +9,13 @@ final class Ledger implements AutoCloseable {
     final SessionFactory sessionFactory;
     final SiteStatistics statistics;
     final AccountService accounts;
+    final Clinic clinic;
 
     private Ledger(SessionFactory sessionFactory) {
         this.sessionFactory = sessionFactory;
         this.statistics = new SiteStatistics(sessionFactory);
         this.accounts = new AccountService(sessionFactory);
+        this.clinic = new Clinic(sessionFactory);
     }
 
     static Ledger on(TestDatabase db) {
