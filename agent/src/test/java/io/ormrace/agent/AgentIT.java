@@ -30,7 +30,7 @@ class AgentIT {
         Run run = runScenarios("output=" + json + ",output=" + sarif + ",redact=false");
 
         assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.output).contains("ormrace agent: 4 finding(s)").doesNotContain("error(s) inside the agent");
+        assertThat(run.output).contains("ormrace agent: 5 finding(s)").doesNotContain("error(s) inside the agent");
         JsonNode findings = new ObjectMapper().readTree(json.toFile()).get("findings");
         TreeSet<String> actual = new TreeSet<>();
         for (JsonNode finding : findings) {

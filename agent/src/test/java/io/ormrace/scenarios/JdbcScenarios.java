@@ -28,6 +28,7 @@ public final class JdbcScenarios {
                 scenarios.withdrawRacy(1, 10);
             }
             scenarios.withdrawIfFound(1, 10);
+            scenarios.countView("2026-11-30", "/pricing");
             scenarios.withdrawLocked(1, 10);
             scenarios.withdrawAtomic(1, 10);
             scenarios.withdrawVersioned(1, 10);
@@ -47,6 +48,9 @@ public final class JdbcScenarios {
             statement.execute("create table account (id bigint primary key, owner varchar(40), balance int, version int)");
             statement.execute("insert into account values (1, 'ann', 1000, 0)");
             statement.execute("create table tag (id bigint auto_increment primary key, name varchar(40))");
+            statement.execute("create table page_view (id bigint auto_increment primary key, view_day varchar(10), "
+                    + "path varchar(80), hits int, unique (view_day, path))");
+            statement.execute("insert into page_view (view_day, path, hits) values ('2026-11-30', '/pricing', 0)");
             statement.execute("create table unique_tag (id bigint auto_increment primary key, name varchar(40) unique)");
         }
     }
@@ -82,6 +86,25 @@ public final class JdbcScenarios {
             if (rows.next()) {
                 setBalance(id, rows.getInt("balance") - amount);
             }
+        }
+    }
+
+    /** A counter read and written by its unique business key, not by its id. */
+    void countView(String day, String path) throws SQLException {
+        int hits;
+        try (PreparedStatement select = connection.prepareStatement("select hits from page_view where view_day = ? and path = ?")) {
+            select.setString(1, day);
+            select.setString(2, path);
+            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lost-update
+                rows.next();
+                hits = rows.getInt(1);
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("update page_view set hits = ? where view_day = ? and path = ?")) {
+            update.setInt(1, hits + 1);
+            update.setString(2, day);
+            update.setString(3, path);
+            update.executeUpdate();
         }
     }
 

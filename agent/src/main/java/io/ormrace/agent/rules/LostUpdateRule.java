@@ -103,6 +103,9 @@ public final class LostUpdateRule {
         }
         Set<String> whereColumns = new HashSet<>(Arrays.asList(keyColumns));
         DatabaseKeys.Keys keys = context.keys().of(connection, update.table());
+        if (keys.unique().stream().anyMatch(whereColumns::equals)) {
+            return false; // the row by a unique key of its own (view_day, path), whichever key that is
+        }
         if (!keys.primaryKey().isEmpty()) {
             return !keys.primaryKey().containsAll(whereColumns);
         }
