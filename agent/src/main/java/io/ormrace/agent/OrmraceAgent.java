@@ -3,8 +3,12 @@ package io.ormrace.agent;
 import io.ormrace.agent.rules.Redaction;
 import io.ormrace.core.SourceLines;
 import io.ormrace.core.Suppressions;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -73,7 +77,10 @@ public final class OrmraceAgent {
             io.ormrace.agent.bootstrap.Dispatcher.install(recorder);
             jdbc.install(instrumentation);
             RunReport report = new RunReport(options, recorder, jdbc, suppressions);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> report.write(System.err), "ormrace-report"));
+            // the process's own stderr, taken now: a test runner's System.err (surefire's) is closed by the time the
+            // JVM exits, and what is written to it then never reaches the build log
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> report.write(err), "ormrace-report"));
         }
     }
 }

@@ -86,10 +86,11 @@ final class RunReport {
         }
         long unparsed = recorder.shapes().unparsedCount();
         if (unparsed > 0) {
-            StringBuilder samples = new StringBuilder();
+            java.util.Set<String> shown = new java.util.LinkedHashSet<>();
             for (Map.Entry<String, String> sample : recorder.shapes().unparsedSamples().entrySet()) {
-                samples.append(samples.length() == 0 ? "" : "; ").append(abbreviate(redaction.sql(sample.getKey())));
+                shown.add(abbreviate(redaction.sql(sample.getKey()))); // two texts that differ in literals only: once
             }
+            String samples = String.join("; ", shown);
             notices.add(new Notice("note", "", 0, unparsed + " distinct SQL statement(s) could not be parsed and "
                     + "were skipped, e.g. " + samples));
         }

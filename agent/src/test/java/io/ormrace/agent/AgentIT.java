@@ -69,6 +69,14 @@ class AgentIT {
     }
 
     @Test
+    void theSummaryReachesTheProcessStderrThoughTheTestRunnerTookSystemErr(@TempDir Path dir) throws Exception {
+        Run run = runScenarios("output=" + dir.resolve("runtime.json"), "--runner-takes-system-err");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.output).contains("ormrace agent: 5 finding(s)").contains("reports: [" + dir.resolve("runtime.json"));
+    }
+
+    @Test
     void aBadOptionIsReportedAndTheApplicationStillRuns() throws Exception {
         Run run = runScenarios("colour=blue");
 
@@ -93,7 +101,7 @@ class AgentIT {
     private record Run(int exitCode, String output) {
     }
 
-    private static Run runScenarios(String options) throws Exception {
+    private static Run runScenarios(String options, String... arguments) throws Exception {
         Path agent = Path.of("target", "ormrace-agent.jar");
         assertThat(agent).exists();
         List<String> classpath = new ArrayList<>();
@@ -103,9 +111,10 @@ class AgentIT {
                 classpath.add(entry);
             }
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + agent + "=" + options, "-cp", String.join(File.pathSeparator, classpath),
-                "io.ormrace.scenarios.JdbcScenarios");
+                "io.ormrace.scenarios.JdbcScenarios"));
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
