@@ -3,6 +3,7 @@ package io.ormrace.agent;
 import io.ormrace.agent.bootstrap.Dispatcher;
 import io.ormrace.agent.rules.Redaction;
 import io.ormrace.core.Finding;
+import io.ormrace.core.ProjectPaths;
 import io.ormrace.core.SourceLines;
 import io.ormrace.core.Suppressions;
 import io.ormrace.core.Version;
@@ -40,7 +41,8 @@ final class RunReport {
 
     void write(PrintStream err) {
         List<Finding> seen = recorder.findings();
-        List<Finding> findings = new ArrayList<>(suppressions.unsuppressed(seen));
+        ProjectPaths paths = new ProjectPaths(Path.of(""), options.sources());
+        List<Finding> findings = new ArrayList<>(suppressions.unsuppressed(seen).stream().map(paths::relocated).toList());
         findings.sort(Comparator.comparing((Finding f) -> f.location().path()).thenComparingInt(f -> f.location().line())
                 .thenComparing(f -> f.rule().id()));
         List<Notice> notices = notices(seen.size() - findings.size());

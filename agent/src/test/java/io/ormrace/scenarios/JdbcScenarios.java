@@ -21,6 +21,11 @@ public final class JdbcScenarios {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            Class.forName("io.ormrace.scenarios.optional.OptionalSupport"); // a framework probing an optional feature
+        } catch (NoClassDefFoundError | ClassNotFoundException absent) {
+            // the feature is off
+        }
         try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:scenarios;DB_CLOSE_DELAY=-1", "sa", "")) {
             JdbcScenarios scenarios = new JdbcScenarios(connection);
             scenarios.schema();

@@ -102,9 +102,13 @@ final class SarifReport implements ReportWriter {
     }
 
     private static Map<String, Object> notification(Notice notice) {
-        Map<String, Object> notification = FindingMaps.map("level", notice.level().equals("error") ? "error" : "warning",
-                "message", text(notice.message()));
-        if (notice.file() != null) {
+        String level = switch (notice.level()) {
+            case "error" -> "error";
+            case "note" -> "note";
+            default -> "warning";
+        };
+        Map<String, Object> notification = FindingMaps.map("level", level, "message", text(notice.message()));
+        if (notice.file() != null && !notice.file().isEmpty()) {
             Map<String, Object> physical = FindingMaps.map("artifactLocation", FindingMaps.map("uri", uri(notice.file())));
             if (notice.line() > 0) {
                 physical.put("region", FindingMaps.map("startLine", notice.line()));

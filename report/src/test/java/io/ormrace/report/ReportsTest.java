@@ -98,6 +98,17 @@ class ReportsTest {
     }
 
     @Test
+    void aNoteOfTheRunStaysANoteInSarifAndNamesNoFileWhenItHasNone() throws Exception {
+        Report report = new Report("0.1.0", List.of(), List.of(new Notice("note", "", 0, "2 statements could not be parsed")));
+
+        JsonNode notification = new ObjectMapper().readTree(Format.SARIF.write(report))
+                .at("/runs/0/invocations/0/toolExecutionNotifications/0");
+
+        assertThat(notification.get("level").asText()).isEqualTo("note");
+        assertThat(notification.get("locations")).isNull();
+    }
+
+    @Test
     void fingerprintsIgnoreLineShiftsButNotADifferentMethod() {
         Finding finding = report().findings().get(0);
         Finding shifted = Finding.builder(finding.rule(), finding.origin()).message(finding.message())
