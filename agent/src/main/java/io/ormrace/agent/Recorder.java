@@ -359,7 +359,7 @@ final class Recorder implements Dispatcher.Sink {
     private static String metadataName(ResultSetState state, int position) {
         if (state.metadataNames == null) {
             try {
-                ResultSetMetaData metadata = ((ResultSet) state.resultSet).getMetaData();
+                ResultSetMetaData metadata = ((ResultSet) state.resultSet()).getMetaData();
                 String[] names = new String[metadata.getColumnCount() + 1];
                 for (int i = 1; i < names.length; i++) {
                     names[i] = metadata.getColumnName(i).toLowerCase(Locale.ROOT);
@@ -424,7 +424,7 @@ final class Recorder implements Dispatcher.Sink {
             return;
         }
         state.finished = true;
-        thread.close(state.resultSet);
+        thread.close(state);
         if (state.shape.count()) {
             if (state.count instanceof Number n && n.longValue() == 0) {
                 rememberLookup(thread, state, null);

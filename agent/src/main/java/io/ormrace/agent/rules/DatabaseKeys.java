@@ -31,7 +31,7 @@ public final class DatabaseKeys {
     private final Map<String, Keys> cache = new ConcurrentHashMap<>();
 
     public Keys of(ConnectionState connection, String table) {
-        if (!(connection.handle instanceof Connection jdbc)) {
+        if (!(connection.handle() instanceof Connection jdbc)) {
             return new Keys(Set.of(), List.of(), false);
         }
         String database = connection.database();

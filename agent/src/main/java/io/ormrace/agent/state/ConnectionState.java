@@ -9,7 +9,8 @@ import java.sql.Connection;
  */
 public final class ConnectionState {
 
-    public final Object handle;
+    /** Weakly: a connection the application leaks must still be collected. */
+    private final java.lang.ref.WeakReference<Object> handle;
     // read on every statement, written at transaction boundaries: volatile reads, writes under the lock
     private volatile boolean autoCommit;
     private volatile int isolation;
@@ -18,7 +19,7 @@ public final class ConnectionState {
     private volatile String database;
 
     public ConnectionState(Object handle) {
-        this.handle = handle;
+        this.handle = new java.lang.ref.WeakReference<>(handle);
         boolean initialAutoCommit = true;
         int initialIsolation = -1;
         if (handle instanceof Connection connection) {
@@ -31,6 +32,11 @@ public final class ConnectionState {
         }
         this.autoCommit = initialAutoCommit;
         this.isolation = initialIsolation;
+    }
+
+    /** The application's connection, or null once it was collected. */
+    public Object handle() {
+        return handle.get();
     }
 
     public boolean autoCommit() {

@@ -16,7 +16,8 @@ public final class ResultSetState {
     public final long transaction;
     public final boolean locked;
     public final Caller caller;
-    public final Object resultSet;
+    /** Weakly, as every object of the application's the agent keeps. */
+    private final java.lang.ref.WeakReference<Object> resultSet;
     public int rows;
     public boolean finished;
     public String[] metadataNames;
@@ -39,7 +40,12 @@ public final class ResultSetState {
         this.transaction = transaction;
         this.locked = locked;
         this.caller = caller;
-        this.resultSet = resultSet;
+        this.resultSet = new java.lang.ref.WeakReference<>(resultSet);
+    }
+
+    /** The application's result set, or null once it was collected. */
+    public Object resultSet() {
+        return resultSet.get();
     }
 
     public boolean inRow() {

@@ -2,7 +2,6 @@ package io.ormrace.agent.state;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,8 @@ public final class ThreadState {
     private String lastTable;
     private TableReads lastReads;
     private final Deque<EmptyLookup> lookups = new ArrayDeque<>();
-    private final Map<Object, ResultSetState> resultSets = new IdentityHashMap<>();
+    /** The open result sets, found by identity; a thread has one or two open, so a short list, scanned. */
+    private final java.util.ArrayList<ResultSetState> resultSets = new java.util.ArrayList<>(4);
     private final LastUsed<ConnectionState> connection = new LastUsed<>();
     private final LastUsed<StatementState> statement = new LastUsed<>();
 
@@ -125,22 +125,29 @@ public final class ThreadState {
     }
 
     public void open(Object resultSet, ResultSetState state) {
+        resultSets.removeIf(open -> open.resultSet() == null); // collected: the application dropped it unclosed
         if (resultSets.size() >= OPEN_RESULT_SETS) {
             resultSets.clear();
         }
-        resultSets.put(resultSet, state);
+        resultSets.add(state);
     }
 
     /** The result sets this thread has open; most often none or one. */
     public java.util.Collection<ResultSetState> openResultSets() {
-        return resultSets.isEmpty() ? java.util.List.of() : java.util.List.copyOf(resultSets.values());
+        return resultSets.isEmpty() ? java.util.List.of() : java.util.List.copyOf(resultSets);
     }
 
     public ResultSetState resultSet(Object resultSet) {
-        return resultSets.get(resultSet);
+        for (int i = resultSets.size() - 1; i >= 0; i--) {
+            ResultSetState open = resultSets.get(i);
+            if (open.resultSet() == resultSet) {
+                return open;
+            }
+        }
+        return null;
     }
 
-    public void close(Object resultSet) {
-        resultSets.remove(resultSet);
+    public void close(ResultSetState state) {
+        resultSets.remove(state);
     }
 }

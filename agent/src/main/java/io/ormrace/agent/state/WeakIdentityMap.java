@@ -17,8 +17,10 @@ public final class WeakIdentityMap<K, V> {
         return map.get(new Lookup(key));
     }
 
+    /** Replaces the value of a key already present: a second put of one object is not a second entry. */
     public void put(K key, V value) {
         expunge();
+        map.remove(new Lookup(key));
         map.put(new Key<>(key, collected), value);
     }
 
