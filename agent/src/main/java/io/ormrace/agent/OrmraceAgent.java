@@ -1,6 +1,7 @@
 package io.ormrace.agent;
 
 import io.ormrace.agent.rules.Redaction;
+import io.ormrace.core.AgentOptions;
 import io.ormrace.core.SourceLines;
 import io.ormrace.core.Suppressions;
 import java.io.FileDescriptor;

@@ -2,6 +2,7 @@ package io.ormrace.agent;
 
 import io.ormrace.agent.bootstrap.Dispatcher;
 import io.ormrace.agent.rules.Redaction;
+import io.ormrace.core.AgentOptions;
 import io.ormrace.core.Finding;
 import io.ormrace.core.ProjectPaths;
 import io.ormrace.core.SourceLines;

@@ -1,10 +1,13 @@
 package io.ormrace.maven;
 
+import io.ormrace.core.AgentOptions;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -59,7 +62,14 @@ public final class PrepareAgentMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
+        // a -DargLine on the command line wins over the project's property: extend whichever surefire will read
+        Properties user = session.getUserProperties();
+        Properties properties = user.containsKey(propertyName) ? user : project.getProperties();
+        String existing = properties.getProperty(propertyName);
         if (skip) {
+            if (existing == null) {
+                properties.setProperty(propertyName, ""); // so that @{argLine} in surefire's configuration still resolves
+            }
             getLog().info("ormrace: skipped");
             return;
         }
@@ -67,31 +77,29 @@ public final class PrepareAgentMojo extends AbstractMojo {
         if (agent == null || agent.getFile() == null) {
             throw new MojoExecutionException("ormrace: the agent jar (" + AGENT + ") is missing from the plugin's dependencies");
         }
-        List<String> options = new ArrayList<>();
-        options.add("output=" + runtimeFile.getAbsolutePath());
-        if (includes != null && !includes.isEmpty()) {
-            options.add("include=" + String.join(":", includes));
-        }
-        if (excludes != null && !excludes.isEmpty()) {
-            options.add("exclude=" + String.join(":", excludes));
-        }
-        options.add("redact=" + redact);
-        List<String> roots = new ArrayList<>(project.getCompileSourceRoots());
-        roots.addAll(project.getTestCompileSourceRoots());
-        options.add("sources=" + String.join(File.pathSeparator, roots));
-        String javaagent = quote("-javaagent:" + agent.getFile().getAbsolutePath() + "=" + String.join(",", options));
+        List<Path> roots = new ArrayList<>();
+        project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+        project.getTestCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+        AgentOptions options = new AgentOptions(List.of(runtimeFile.toPath().toAbsolutePath()),
+                includes == null ? List.of() : includes, excludes == null ? List.of() : excludes, redact, false, roots);
+        String javaagent = quote("-javaagent:" + agent.getFile().getAbsolutePath() + "=" + options.format());
 
-        // a -DargLine on the command line wins over the project's property: extend whichever surefire will read
-        Properties user = session.getUserProperties();
-        Properties properties = user.containsKey(propertyName) ? user : project.getProperties();
-        String existing = properties.getProperty(propertyName);
-        String value = existing == null || existing.isBlank() ? javaagent : existing + " " + javaagent;
+        String others = existing == null ? "" : withoutOurAgent(existing);
+        String value = others.isBlank() ? javaagent : others + " " + javaagent;
         properties.setProperty(propertyName, value);
         getLog().info(propertyName + " set to " + value);
     }
 
-    /** Surefire splits the argLine on spaces, unless quoted. */
+    /** A second prepare-agent (another execution, a parent's and a child's) replaces the first one's agent. */
+    static String withoutOurAgent(String argLine) {
+        return OUR_AGENT.matcher(argLine).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+    }
+
+    private static final Pattern OUR_AGENT = Pattern.compile(
+            "\"-javaagent:[^\"]*ormrace-agent[^\"]*\"|-javaagent:\\S*ormrace-agent\\S*");
+
+    /** Surefire splits the argLine on spaces and takes quotes away, unless the whole argument is in double quotes. */
     private static String quote(String argument) {
-        return argument.contains(" ") ? "\"" + argument + "\"" : argument;
+        return argument.contains(" ") || argument.contains("'") ? "\"" + argument + "\"" : argument;
     }
 }
