@@ -19,9 +19,32 @@ final class FindingLog {
     private static final int LIMIT = 5_000;
 
     private final Map<String, Seen> findings = new LinkedHashMap<>();
-    private final Set<String> seenInTest = new LinkedHashSet<>();
-    private TestCase test;
+    /**
+     * The test running on this thread, and on the threads it started (a race is run on the test's own threads): under
+     * JUnit's parallel execution, each finding belongs to the test of the thread that saw it.
+     */
+    private final InheritableThreadLocal<Running> current = new InheritableThreadLocal<>();
+    /** The tests running now: a thread no test started (a pool made before) is given the one test, if one runs. */
+    private final Set<Running> running = new LinkedHashSet<>();
     private long dropped;
+
+    /** A test while it runs, and the findings seen during it. */
+    private static final class Running {
+        final TestCase test;
+        final Set<String> seen = new LinkedHashSet<>();
+
+        Running(TestCase test) {
+            this.test = test;
+        }
+    }
+
+    private Running running() {
+        Running own = current.get();
+        if (own != null && running.contains(own)) {
+            return own;
+        }
+        return running.size() == 1 ? running.iterator().next() : null;
+    }
 
     /** A finding and how many more times it was seen since: counted in place, the finding rebuilt only when read. */
     private static final class Seen {
@@ -51,6 +74,8 @@ final class FindingLog {
     }
 
     synchronized void record(String key, Supplier<Finding> first) {
+        Running during = running();
+        TestCase test = during == null ? null : during.test;
         Seen known = findings.get(key);
         if (known != null) {
             known.again(test);
@@ -61,24 +86,28 @@ final class FindingLog {
             dropped++;
             return;
         }
-        if (test != null) {
-            seenInTest.add(key);
+        if (during != null) {
+            during.seen.add(key);
         }
     }
 
     synchronized void testStarted(TestCase started) {
-        test = started;
-        seenInTest.clear();
+        Running test = new Running(started);
+        current.set(test);
+        running.add(test);
     }
 
-    /** The findings seen while the test ran; the test is over. */
+    /** The findings seen while this thread's test ran; the test is over. */
     synchronized List<Finding> testFinished() {
+        Running test = current.get();
+        current.remove();
+        if (test == null || !running.remove(test)) {
+            return List.of();
+        }
         List<Finding> seen = new ArrayList<>();
-        for (String key : seenInTest) {
+        for (String key : test.seen) {
             seen.add(findings.get(key).finding());
         }
-        seenInTest.clear();
-        test = null;
         return seen;
     }
 
