@@ -14,13 +14,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.ormrace.agent.advice.ConnectionAdvice;
+import io.ormrace.agent.advice.DriverAdvice;
 import io.ormrace.agent.advice.ResultSetAdvice;
 import io.ormrace.agent.advice.StatementAdvice;
 import java.lang.instrument.Instrumentation;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +54,12 @@ final class JdbcInstrumentation {
                 .ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.ormrace.agent."))
                         .or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
                         .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(isSynthetic()))
+                .type(isSubTypeOf(Driver.class).and(not(isInterface())))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .advice(named("connect").and(takesArguments(String.class, Properties.class)).and(concrete),
+                                DriverAdvice.Connect.class.getName())
+                        .include(getClass().getClassLoader()))
+                .transform(recordType("Driver"))
                 .type(isSubTypeOf(Connection.class).and(not(isInterface())))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .advice(namedOneOf("prepareStatement", "prepareCall").and(takesArgument(0, String.class))

@@ -5,6 +5,7 @@ import io.ormrace.agent.rules.DatabaseKeys;
 import io.ormrace.agent.rules.Detected;
 import io.ormrace.agent.rules.LockOutsideTransactionRule;
 import io.ormrace.agent.rules.LostUpdateRule;
+import io.ormrace.agent.rules.OwnConnections;
 import io.ormrace.agent.rules.RacyGetOrCreateRule;
 import io.ormrace.agent.rules.Redaction;
 import io.ormrace.agent.rules.RuleContext;
@@ -42,7 +43,8 @@ final class Recorder implements Dispatcher.Sink {
     private final WeakIdentityMap<Object, ConnectionState> connections = new WeakIdentityMap<>();
     private final WeakIdentityMap<Object, StatementState> statements = new WeakIdentityMap<>();
     private final SqlShapes shapes = new SqlShapes();
-    private final DatabaseKeys keys = new DatabaseKeys();
+    private final OwnConnections ownConnections = new OwnConnections();
+    private final DatabaseKeys keys = new DatabaseKeys(ownConnections);
     private final FindingLog log = new FindingLog();
     private final CallSites callSites;
     private final Redaction redaction;
@@ -164,6 +166,11 @@ final class Recorder implements Dispatcher.Sink {
         ThreadState thread = thread(frame);
         thread.connection().forget(connection);
         flushOpenRows(thread);
+    }
+
+    @Override
+    public void driverConnected(Dispatcher.Frame frame, Object driver, String url, Object info) {
+        ownConnections.connected(driver, url, info);
     }
 
     // ------------------------------------------------------------------ statements run

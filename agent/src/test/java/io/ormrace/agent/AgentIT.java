@@ -127,7 +127,24 @@ class AgentIT {
     private record Run(int exitCode, String output) {
     }
 
+    @Test
+    void theApplicationsStatementStreamIsTheSameWithAndWithoutTheAgent(@TempDir Path dir) throws Exception {
+        Run without = run(null, "io.ormrace.scenarios.StatementStream");
+        Run with = run("output=" + dir.resolve("runtime.json"), "io.ormrace.scenarios.StatementStream");
+
+        assertThat(with.output).as("the agent saw the races").contains("ormrace agent: 2 finding(s)");
+        assertThat(stream(with.output)).isEqualTo(stream(without.output)).contains("STREAM prepareStatement select quantity from stock where id = ?");
+    }
+
+    private static List<String> stream(String output) {
+        return output.lines().filter(line -> line.startsWith("STREAM ")).toList();
+    }
+
     private static Run runScenarios(String options, String... arguments) throws Exception {
+        return run(options, "io.ormrace.scenarios.JdbcScenarios", arguments);
+    }
+
+    private static Run run(String options, String main, String... arguments) throws Exception {
         Path agent = Path.of("target", "ormrace-agent.jar");
         assertThat(agent).exists();
         List<String> classpath = new ArrayList<>();
@@ -137,9 +154,11 @@ class AgentIT {
                 classpath.add(entry);
             }
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agent + "=" + options, "-cp", String.join(File.pathSeparator, classpath),
-                "io.ormrace.scenarios.JdbcScenarios"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (options != null) {
+            command.add("-javaagent:" + agent + "=" + options);
+        }
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), main));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

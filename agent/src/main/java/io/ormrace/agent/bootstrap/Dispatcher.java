@@ -44,6 +44,9 @@ public final class Dispatcher {
 
         void connectionClosed(Frame frame, Object connection);
 
+        /** A driver made a connection: its URL and properties (credentials included), the driver itself. */
+        void driverConnected(Frame frame, Object driver, String url, Object info);
+
         void testStarted(String className, String methodName, String displayName);
 
         /** The findings seen while the test ran, one line each: {@code SEVERITY<TAB>text}. */
@@ -274,6 +277,17 @@ public final class Dispatcher {
     }
 
     /** Called by the JUnit extension (reflectively: it must not link against the agent). */
+    public static void driverConnected(Frame frame, Object driver, String url, Object info) {
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.driverConnected(frame, driver, url, info);
+            } catch (Throwable e) {
+                failed(e);
+            }
+        }
+    }
+
     public static void testStarted(String className, String methodName, String displayName) {
         Sink s = sink;
         if (s != null) {

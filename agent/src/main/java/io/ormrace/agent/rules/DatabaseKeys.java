@@ -29,6 +29,11 @@ public final class DatabaseKeys {
     }
 
     private final Map<String, Keys> cache = new ConcurrentHashMap<>();
+    private final OwnConnections own;
+
+    public DatabaseKeys(OwnConnections own) {
+        this.own = own;
+    }
 
     public Keys of(ConnectionState connection, String table) {
         if (!(connection.handle() instanceof Connection jdbc)) {
@@ -37,7 +42,7 @@ public final class DatabaseKeys {
         String database = connection.database();
         if (database == null) {
             try {
-                database = jdbc.getMetaData().getURL() + "|" + jdbc.getCatalog();
+                database = jdbc.getMetaData().getURL(); // the driver's own state: no statement reaches the database
             } catch (SQLException | RuntimeException e) {
                 return new Keys(Set.of(), List.of(), false);
             }
@@ -46,13 +51,32 @@ public final class DatabaseKeys {
         String key = database + "|" + table;
         Keys keys = cache.get(key);
         if (keys == null) {
-            keys = read(jdbc, table);
+            keys = read(database, jdbc, connection, table);
+            if (keys == null) {
+                return new Keys(Set.of(), List.of(), false); // not now: asked again the next time
+            }
             if (cache.size() > LIMIT) {
                 cache.clear();
             }
             cache.put(key, keys);
         }
         return keys;
+    }
+
+    /**
+     * On a connection of the agent's own; else, where the agent could not make one (a data source that builds its
+     * connections without a driver), on the application's connection, but only while no transaction of the
+     * application's is open on it. Null: the keys cannot be read now.
+     */
+    private Keys read(String url, Connection application, ConnectionState state, String table) {
+        try (Connection connection = own.open(url)) {
+            if (connection != null) {
+                return read(connection, table);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return new Keys(Set.of(), List.of(), false);
+        }
+        return state.autoCommit() ? read(application, table) : null;
     }
 
     private static Keys read(Connection jdbc, String table) {

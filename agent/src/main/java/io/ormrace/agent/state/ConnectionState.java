@@ -21,17 +21,16 @@ public final class ConnectionState {
     public ConnectionState(Object handle) {
         this.handle = new java.lang.ref.WeakReference<>(handle);
         boolean initialAutoCommit = true;
-        int initialIsolation = -1;
         if (handle instanceof Connection connection) {
             try {
-                initialAutoCommit = connection.getAutoCommit();
-                initialIsolation = connection.getTransactionIsolation();
+                initialAutoCommit = connection.getAutoCommit(); // the driver's own state, asked of no database
             } catch (Exception | LinkageError e) {
-                // a closed or broken connection: JDBC's defaults until the application says otherwise
+                // a closed or broken connection: JDBC's default until the application says otherwise
             }
         }
         this.autoCommit = initialAutoCommit;
-        this.isolation = initialIsolation;
+        // not getTransactionIsolation(): a round trip per pool checkout with pgjdbc; known once the application sets it
+        this.isolation = -1;
     }
 
     /** The application's connection, or null once it was collected. */
