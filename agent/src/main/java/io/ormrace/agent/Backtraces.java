@@ -22,19 +22,38 @@ final class Backtraces {
     }
 
     /**
-     * The agent may read {@code Throwable.backtrace}: {@code java.lang} is opened to it (without instrumentation, as
-     * in a unit test, it must have been opened on the command line).
+     * The agent may read {@code Throwable.backtrace}: {@code java.lang} is opened to the module of a class loader that
+     * holds {@link BacktraceReader} alone (JaCoCo's way), never to the class path's unnamed module, which the agent
+     * shares with the application. Without instrumentation, as in a unit test, it must have been opened on the
+     * command line.
      */
     static void open(Instrumentation instrumentation) {
         try {
-            if (instrumentation != null) {
-                instrumentation.redefineModule(Throwable.class.getModule(), Set.of(), Map.of(),
-                        Map.of("java.lang", Set.of(Backtraces.class.getModule())), Set.of(), Map.of());
+            if (instrumentation == null) {
+                backtrace = BacktraceReader.getter();
+                return;
             }
-            backtrace = MethodHandles.privateLookupIn(Throwable.class, MethodHandles.lookup())
-                    .findGetter(Throwable.class, "backtrace", Object.class);
+            Class<?> reader = new Isolated(Backtraces.class.getClassLoader()).reader();
+            instrumentation.redefineModule(Throwable.class.getModule(), Set.of(), Map.of(),
+                    Map.of("java.lang", Set.of(reader.getModule())), Set.of(), Map.of());
+            backtrace = (MethodHandle) reader.getMethod("getter").invoke(null);
         } catch (Throwable e) {
             backtrace = null;
+        }
+    }
+
+    /** A loader with one class, {@link BacktraceReader}, defined from the agent's own copy of it. */
+    private static final class Isolated extends ClassLoader {
+        Isolated(ClassLoader parent) {
+            super(parent);
+        }
+
+        Class<?> reader() throws java.io.IOException {
+            String name = BacktraceReader.class.getName();
+            try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            }
         }
     }
 

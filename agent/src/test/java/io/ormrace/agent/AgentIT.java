@@ -30,7 +30,8 @@ class AgentIT {
         Run run = runScenarios("output=" + json + ",output=" + sarif + ",redact=false");
 
         assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.output).contains("ormrace agent: 5 finding(s)").doesNotContain("error(s) inside the agent");
+        assertThat(run.output).contains("ormrace agent: 5 finding(s)").doesNotContain("error(s) inside the agent")
+                .contains("java.lang open to the application: false");
         JsonNode findings = new ObjectMapper().readTree(json.toFile()).get("findings");
         TreeSet<String> actual = new TreeSet<>();
         for (JsonNode finding : findings) {

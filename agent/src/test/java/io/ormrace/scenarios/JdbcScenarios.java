@@ -21,6 +21,7 @@ public final class JdbcScenarios {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println("java.lang open to the application: " + javaLangOpen());
         try {
             Class.forName("io.ormrace.scenarios.optional.OptionalSupport"); // a framework probing an optional feature
         } catch (NoClassDefFoundError | ClassNotFoundException absent) {
@@ -49,6 +50,16 @@ public final class JdbcScenarios {
                 statement.execute("select 1 from dual where 1 = (select 1)");
                 statement.execute("select * from table(x varchar = ('hunter2', 'b'))");
             }
+        }
+    }
+
+    /** What the agent must not do: open the JDK's internals to the application. */
+    private static boolean javaLangOpen() {
+        try {
+            Throwable.class.getDeclaredField("backtrace").setAccessible(true);
+            return true;
+        } catch (RuntimeException | NoSuchFieldException e) {
+            return false;
         }
     }
 
