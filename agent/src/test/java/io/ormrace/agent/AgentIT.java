@@ -31,7 +31,8 @@ class AgentIT {
 
         assertThat(run.exitCode).as(run.output).isZero();
         assertThat(run.output).contains("ormrace agent: 5 finding(s)").doesNotContain("error(s) inside the agent")
-                .contains("java.lang open to the application: false");
+                .contains("java.lang open to the application: false")
+                .as("a getter that throws throws to the application as without the agent").contains("getter threw 42S22");
         JsonNode findings = new ObjectMapper().readTree(json.toFile()).get("findings");
         TreeSet<String> actual = new TreeSet<>();
         for (JsonNode finding : findings) {
@@ -85,6 +86,25 @@ class AgentIT {
 
         assertThat(run.output).doesNotContain("could not be inspected");
         assertThat(Files.readString(json)).doesNotContain("could not be inspected");
+    }
+
+    @Test
+    void besideAnotherToolsAgentTheFindingsAreTheSame(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("runtime.json");
+        Path coverage = dir.resolve("jacoco.exec");
+        Path jacoco = Path.of(java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("org.jacoco.agent") && entry.endsWith("runtime.jar")).findFirst().orElseThrow());
+
+        Run run = run("output=" + json, "io.ormrace.scenarios.JdbcScenarios", List.of("-javaagent:" + jacoco + "=destfile=" + coverage));
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(run.output).contains("ormrace agent: 5 finding(s)").doesNotContain("error(s) inside the agent");
+        TreeSet<String> actual = new TreeSet<>();
+        for (JsonNode finding : new ObjectMapper().readTree(json.toFile()).get("findings")) {
+            actual.add(finding.get("location").get("line").asInt() + " " + finding.get("rule").asText());
+        }
+        assertThat(actual).isEqualTo(expected());
+        assertThat(coverage).as("the other agent did its work too").exists();
     }
 
     @Test
@@ -142,10 +162,14 @@ class AgentIT {
     }
 
     private static Run runScenarios(String options, String... arguments) throws Exception {
-        return run(options, "io.ormrace.scenarios.JdbcScenarios", arguments);
+        return run(options, "io.ormrace.scenarios.JdbcScenarios", List.of(), arguments);
     }
 
     private static Run run(String options, String main, String... arguments) throws Exception {
+        return run(options, main, List.of(), arguments);
+    }
+
+    private static Run run(String options, String main, List<String> otherAgents, String... arguments) throws Exception {
         Path agent = Path.of("target", "ormrace-agent.jar");
         assertThat(agent).exists();
         List<String> classpath = new ArrayList<>();
@@ -156,6 +180,7 @@ class AgentIT {
             }
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(otherAgents);
         if (options != null) {
             command.add("-javaagent:" + agent + "=" + options);
         }

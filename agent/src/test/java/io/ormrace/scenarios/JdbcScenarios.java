@@ -46,6 +46,13 @@ public final class JdbcScenarios {
                 // as surefire's forked booter does: its System.err is a channel to Maven, closed before the JVM exits
                 System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
             }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select id from account")) {
+                rows.next();
+                rows.getInt("no_such_column");
+            } catch (SQLException e) {
+                System.out.println("getter threw " + e.getSQLState());
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("select 1 from dual where 1 = (select 1)");
                 statement.execute("select * from table(x varchar = ('hunter2', 'b'))");
