@@ -76,7 +76,7 @@ public final class LostUpdateRule {
                     before = new HashMap<>();
                     written = new HashMap<>();
                 }
-                readFrom.put(set.getKey(), row);
+                readFrom.put(set.getKey(), beforeMerge(rows, row, set.getKey())); // a finding to be: the stack may be looked at
                 before.put(set.getKey(), read);
                 written.put(set.getKey(), value);
             }
@@ -111,6 +111,23 @@ public final class LostUpdateRule {
         }
         // no primary key the database would tell of: a unique key, or a single column, is taken as the row's key
         return keys.unique().stream().noneMatch(whereColumns::equals) && whereColumns.size() > 1;
+    }
+
+    /**
+     * A detached object written back by merge: merge's own read of the row is not where the application read the value
+     * it changed; the read before it, of the same value, is (asked only when an update is derived from a read).
+     */
+    private static RowRead beforeMerge(List<RowRead> rows, RowRead newest, String column) {
+        if (newest.caller() == null || !newest.caller().insideMerge()) {
+            return newest;
+        }
+        for (RowRead row : rows) {
+            if (row != newest && row.wasRead(column) && Values.same(row.read(column), newest.read(column))
+                    && (row.caller() == null || !row.caller().insideMerge())) {
+                return row;
+            }
+        }
+        return newest;
     }
 
     private static RowRead newestRead(List<RowRead> rows, String column) {

@@ -53,6 +53,21 @@ public final class Caller {
         return false;
     }
 
+    /**
+     * Whether the statement was issued by an ORM merging a detached object ({@code session.merge(account)} reads the
+     * row again before it copies the detached state over it): that read is not where the value written was read.
+     */
+    public boolean insideMerge() {
+        for (StackTraceElement frame : stack.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("org.hibernate.event.internal.DefaultMergeEventListener")
+                    || name.startsWith("org.eclipse.persistence.internal.sessions.MergeManager")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final class Stack extends Throwable {
         Stack() {
             super(null, null, false, true);

@@ -57,6 +57,20 @@ public class AccountService {
         });
     }
 
+    /**
+     * Reads the account in one transaction and writes it back with {@code merge} in another: merge reads the row again,
+     * but copies the stale balance over whatever another withdrawal wrote in between.
+     */
+    public boolean withdrawDetached(String number, long amountCents) {
+        Account account = sessionFactory.fromTransaction(session -> session.get(Account.class, number)); // ormrace-runtime: lost-update
+        if (account.getBalanceCents() < amountCents) {
+            return false;
+        }
+        account.setBalanceCents(account.getBalanceCents() - amountCents);
+        sessionFactory.inTransaction(session -> session.merge(account)); // ormrace: lost-update
+        return true;
+    }
+
     public long balance(String number) {
         return sessionFactory.fromTransaction(session -> session.get(Account.class, number).getBalanceCents());
     }

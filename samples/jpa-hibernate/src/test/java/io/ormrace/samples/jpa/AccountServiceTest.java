@@ -35,6 +35,16 @@ class AccountServiceTest {
     }
 
     @EveryDatabase
+    void mergingADetachedAccountWritesBackTheStaleBalance(TestDatabase db) {
+        AccountService accounts = Ledger.on(db).accounts;
+
+        String account = withdrawTwiceWhileTheFirstHoldsItsRead(db, accounts, accounts::withdrawDetached, true);
+
+        assertThat(accounts.balance(account)).as("160.00 paid out of 100.00: merge kept the first one's stale balance")
+                .isEqualTo(20_00);
+    }
+
+    @EveryDatabase
     void aLockedReadLetsOnlyOneWithdrawalThrough(TestDatabase db) {
         AccountService accounts = Ledger.on(db).accounts;
         String account = newAccount(accounts);
