@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,28 +21,49 @@ public final class OrmraceExtension implements BeforeTestExecutionCallback, Afte
 
     public static final String FAIL_ON = "ormrace.failOn";
     private static final String DISPATCHER = "io.ormrace.agent.bootstrap.Dispatcher";
-    private static final AtomicBoolean TOLD_NOT_ATTACHED = new AtomicBoolean();
-    private static final Bridge BRIDGE = Bridge.find();
+    private static volatile Bridge bridge;
+    private static volatile boolean looked;
+
+    /** The agent's bridge: the agent given with -javaagent, or else attached now, once. */
+    private static Bridge bridge() {
+        if (!looked) {
+            synchronized (OrmraceExtension.class) {
+                if (!looked) {
+                    Bridge found = Bridge.find();
+                    if (found == null) {
+                        Optional<String> failure = SelfAttach.attach();
+                        found = Bridge.find();
+                        if (found == null) {
+                            System.err.println("ormrace: the agent is not attached to this JVM (-javaagent:ormrace-agent.jar) "
+                                    + "and could not attach itself (" + failure.orElse("no agent found after attaching")
+                                    + "), so no test is checked for races");
+                        }
+                    }
+                    bridge = found;
+                    looked = true;
+                }
+            }
+        }
+        return bridge;
+    }
 
     @Override
     public void beforeTestExecution(ExtensionContext context) throws Exception {
-        if (BRIDGE == null) {
-            if (TOLD_NOT_ATTACHED.compareAndSet(false, true)) {
-                System.err.println("ormrace: the agent is not attached to this JVM (-javaagent:ormrace-agent.jar), "
-                        + "so no test is checked for races");
-            }
+        Bridge agent = bridge();
+        if (agent == null) {
             return;
         }
-        BRIDGE.started(context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName(),
+        agent.started(context.getRequiredTestClass().getName(), context.getRequiredTestMethod().getName(),
                 context.getDisplayName());
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) throws Exception {
-        if (BRIDGE == null) {
+        Bridge agent = bridge();
+        if (agent == null) {
             return;
         }
-        String[] seen = BRIDGE.finished();
+        String[] seen = agent.finished();
         Optional<String> failOn = context.getConfigurationParameter(FAIL_ON).or(() -> Optional.ofNullable(System.getProperty(FAIL_ON)));
         int threshold = failOn.map(OrmraceExtension::rank).orElse(Integer.MAX_VALUE);
         List<String> failing = new ArrayList<>();
