@@ -27,6 +27,8 @@ import org.apache.maven.project.MavenProject;
 public final class PrepareAgentMojo extends AbstractMojo {
 
     static final String AGENT = "io.ormrace:ormrace-agent";
+    /** The JUnit extension's switch for attaching the agent itself when no -javaagent was given. */
+    static final String ATTACH = "ormrace.attach";
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -67,9 +69,10 @@ public final class PrepareAgentMojo extends AbstractMojo {
         Properties properties = user.containsKey(propertyName) ? user : project.getProperties();
         String existing = properties.getProperty(propertyName);
         if (skip) {
-            if (existing == null) {
-                properties.setProperty(propertyName, ""); // so that @{argLine} in surefire's configuration still resolves
-            }
+            // defined, so that @{argLine} in surefire's configuration still resolves; and the JUnit extension told not
+            // to attach the agent itself
+            String off = "-D" + ATTACH + "=false";
+            properties.setProperty(propertyName, existing == null || existing.isBlank() ? off : withoutOurAgent(existing) + " " + off);
             getLog().info("ormrace: skipped");
             return;
         }
