@@ -169,8 +169,8 @@ final class Recorder implements Dispatcher.Sink {
     }
 
     @Override
-    public void driverConnected(Dispatcher.Frame frame, Object driver, String url, Object info) {
-        ownConnections.connected(driver, url, info);
+    public void driverConnected(Dispatcher.Frame frame, Object driver, String url, Object info, Object connection) {
+        ownConnections.connected(driver, url, info, connection);
     }
 
     // ------------------------------------------------------------------ statements run

@@ -25,7 +25,7 @@ public final class DriverAdvice {
                 @Advice.Argument(1) Object info, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object connection,
                 @Advice.Thrown Throwable thrown) {
             if (frame.depth == 1 && thrown == null && connection != null) {
-                Dispatcher.driverConnected(frame, driver, url, info);
+                Dispatcher.driverConnected(frame, driver, url, info, connection);
             }
             frame.depth--;
         }

@@ -45,7 +45,7 @@ public final class Dispatcher {
         void connectionClosed(Frame frame, Object connection);
 
         /** A driver made a connection: its URL and properties (credentials included), the driver itself. */
-        void driverConnected(Frame frame, Object driver, String url, Object info);
+        void driverConnected(Frame frame, Object driver, String url, Object info, Object connection);
 
         void testStarted(String className, String methodName, String displayName);
 
@@ -277,11 +277,11 @@ public final class Dispatcher {
     }
 
     /** Called by the JUnit extension (reflectively: it must not link against the agent). */
-    public static void driverConnected(Frame frame, Object driver, String url, Object info) {
+    public static void driverConnected(Frame frame, Object driver, String url, Object info, Object connection) {
         Sink s = sink;
         if (s != null) {
             try {
-                s.driverConnected(frame, driver, url, info);
+                s.driverConnected(frame, driver, url, info, connection);
             } catch (Throwable e) {
                 failed(e);
             }

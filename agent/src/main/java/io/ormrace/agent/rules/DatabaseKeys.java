@@ -69,7 +69,7 @@ public final class DatabaseKeys {
      * application's is open on it. Null: the keys cannot be read now.
      */
     private Keys read(String url, Connection application, ConnectionState state, String table) {
-        try (Connection connection = own.open(url)) {
+        try (Connection connection = own.open(application, url)) {
             if (connection != null) {
                 return read(connection, table);
             }

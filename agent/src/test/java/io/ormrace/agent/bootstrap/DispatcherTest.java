@@ -31,7 +31,7 @@ class DispatcherTest {
             Dispatcher.valueRead(frame, new Object(), 1, 42);
             Dispatcher.rowAdvanced(frame, new Object(), true);
             Dispatcher.transactionEnded(frame, new Object(), true);
-            Dispatcher.driverConnected(frame, new Object(), "jdbc:x", null);
+            Dispatcher.driverConnected(frame, new Object(), "jdbc:x", null, null);
             Dispatcher.testStarted("shop.ShopTest", "buys", "buys()");
         }).doesNotThrowAnyException();
         frame.depth--;
