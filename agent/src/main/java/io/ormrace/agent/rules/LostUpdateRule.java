@@ -76,8 +76,9 @@ public final class LostUpdateRule {
                     before = new HashMap<>();
                     written = new HashMap<>();
                 }
-                readFrom.put(set.getKey(), beforeMerge(rows, row, set.getKey())); // a finding to be: the stack may be looked at
-                before.put(set.getKey(), read);
+                RowRead origin = beforeMerge(rows, row, set.getKey()); // a finding to be: the stack may be looked at
+                readFrom.put(set.getKey(), origin);
+                before.put(set.getKey(), origin.read(set.getKey()));
                 written.put(set.getKey(), value);
             }
         }
@@ -115,15 +116,15 @@ public final class LostUpdateRule {
 
     /**
      * A detached object written back by merge: merge's own read of the row is not where the application read the value
-     * it changed; the read before it, of the same value, is (asked only when an update is derived from a read).
+     * it changed, but the application's last read of the row before it is, whatever another transaction wrote in
+     * between (asked only when an update is derived from a read).
      */
     private static RowRead beforeMerge(List<RowRead> rows, RowRead newest, String column) {
         if (newest.caller() == null || !newest.caller().insideMerge()) {
             return newest;
         }
         for (RowRead row : rows) {
-            if (row != newest && row.wasRead(column) && Values.same(row.read(column), newest.read(column))
-                    && (row.caller() == null || !row.caller().insideMerge())) {
+            if (row != newest && row.wasRead(column) && (row.caller() == null || !row.caller().insideMerge())) {
                 return row;
             }
         }

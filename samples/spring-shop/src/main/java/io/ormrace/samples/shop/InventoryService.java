@@ -60,9 +60,9 @@ public class InventoryService {
 
     @Transactional
     private void putBack(long productId, int quantity) {
-        Product product = products.lockById(productId).orElseThrow(); // ormrace: lock-outside-transaction // ormrace-runtime: lock-outside-transaction
+        Product product = products.lockById(productId).orElseThrow(); // ormrace: lock-outside-transaction // ormrace-runtime: lock-outside-transaction, lost-update
         product.setStock(product.getStock() + quantity);
-        products.save(product); // ormrace: lost-update // ormrace-runtime: lost-update
+        products.save(product); // ormrace: lost-update
     }
 
     @Transactional(readOnly = true)
