@@ -31,6 +31,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -50,10 +51,13 @@ final class JdbcInstrumentation {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                // a class's supertypes are looked up in one cache per loader: in a Spring Boot test, thousands of
+                // classes share a few hundred supertypes, and reading those again for each class is the agent's cost
+                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(TypePool.Default.ReaderMode.FAST,
+                        new ConcurrentHashMap<>()))
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(new Listener())
-                .ignore(nameStartsWith("net.bytebuddy.").or(nameStartsWith("io.ormrace.agent."))
-                        .or(nameStartsWith("java.")).or(nameStartsWith("javax.")).or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun.")).or(nameStartsWith("com.sun.")).or(isSynthetic()))
+                .ignore(notJdbc())
                 .type(isSubTypeOf(Driver.class).and(not(isInterface())))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .advice(named("connect").and(takesArguments(String.class, Properties.class)).and(concrete),
@@ -110,6 +114,30 @@ final class JdbcInstrumentation {
                 .transform(recordType("ResultSet"))
                 .installOn(instrumentation);
     }
+
+    /**
+     * What is never a JDBC class, decided by name before any supertype is read: the JDK, the agent, and the large
+     * frameworks and libraries of a test run that implement no {@code Connection}, {@code Statement},
+     * {@code ResultSet} or {@code Driver} of their own (Spring's JDBC support and the pools are kept; their
+     * connection proxies are JDK proxies or classes of their own packages). A driver or pool in one of these packages
+     * would run unwatched.
+     */
+    static ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> notJdbc() {
+        ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> ignored = isSynthetic();
+        for (String prefix : NEVER_JDBC) {
+            ignored = ignored.or(nameStartsWith(prefix));
+        }
+        return ignored.and(not(nameStartsWith("org.springframework.jdbc.")));
+    }
+
+    static final String[] NEVER_JDBC = {"net.bytebuddy.", "io.ormrace.agent.", "java.", "javax.", "jdk.", "sun.", "com.sun.",
+        "org.springframework.", "org.hibernate.", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.util.",
+        "org.apache.el.", "org.apache.logging.", "org.apache.commons.logging.", "org.thymeleaf.", "org.attoparser.",
+        "org.unbescape.", "ch.qos.logback.", "org.slf4j.", "org.junit.", "org.opentest4j.", "org.apiguardian.",
+        "org.mockito.", "org.objenesis.", "org.assertj.", "org.hamcrest.", "org.xmlunit.", "org.skyscreamer.",
+        "com.jayway.", "net.minidev.", "com.fasterxml.", "tools.jackson.", "io.micrometer.", "org.aspectj.", "org.yaml.",
+        "org.jboss.logging.", "org.glassfish.", "jakarta.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
+        "com.google.common.", "io.netty.", "reactor.", "org.antlr.", "org.webjars.", "org.apache.maven.surefire."};
 
     private AgentBuilder.Transformer recordType(String kind) {
         return (builder, type, classLoader, module, domain) -> {
