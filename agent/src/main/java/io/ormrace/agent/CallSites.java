@@ -62,10 +62,23 @@ final class CallSites {
         return resolved.size();
     }
 
+    /** How many application frames above the first are kept, to show where a DAO's statement came from. */
+    private static final int CALLERS = 4;
+
     CallSite resolve(StackTraceElement[] frames) {
-        for (StackTraceElement frame : frames) {
+        for (int i = 0; i < frames.length; i++) {
+            StackTraceElement frame = frames[i];
             if (frame.getLineNumber() > 0 && isApplication(frame.getClassName())) {
-                return new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
+                List<CallSite> callers = new java.util.ArrayList<>();
+                for (int j = i + 1; j < frames.length && callers.size() < CALLERS; j++) {
+                    StackTraceElement caller = frames[j];
+                    if (caller.getLineNumber() > 0 && isApplication(caller.getClassName())) {
+                        callers.add(new CallSite(caller.getClassName(), caller.getMethodName(), caller.getFileName(),
+                                caller.getLineNumber()));
+                    }
+                }
+                return new CallSite(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber(),
+                        callers);
             }
         }
         return null;

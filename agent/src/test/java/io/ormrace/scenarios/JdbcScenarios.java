@@ -35,6 +35,9 @@ public final class JdbcScenarios {
             }
             scenarios.withdrawIfFound(1, 10);
             scenarios.countView("2026-11-30", "/pricing");
+            AccountDao dao = new AccountDao(connection);
+            chargeFee(dao);
+            refund(dao);
             scenarios.withdrawLocked(1, 10);
             scenarios.withdrawAtomic(1, 10);
             scenarios.withdrawVersioned(1, 10);
@@ -74,6 +77,7 @@ public final class JdbcScenarios {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create table account (id bigint primary key, owner varchar(40), balance int, version int)");
             statement.execute("insert into account values (1, 'ann', 1000, 0)");
+            statement.execute("insert into account values (2, 'bob', 500, 0)");
             statement.execute("create table tag (id bigint auto_increment primary key, name varchar(40))");
             statement.execute("create table page_view (id bigint auto_increment primary key, view_day varchar(10), "
                     + "path varchar(80), hits int, unique (view_day, path))");
@@ -114,6 +118,17 @@ public final class JdbcScenarios {
                 setBalance(id, rows.getInt("balance") - amount);
             }
         }
+    }
+
+    /** Two services through one DAO: two races, each at the service line that computed what the DAO wrote. */
+    static void chargeFee(AccountDao dao) throws SQLException {
+        int balance = dao.balance(2); // ormrace-runtime: lost-update
+        dao.setBalance(2, balance - 5);
+    }
+
+    static void refund(AccountDao dao) throws SQLException {
+        int balance = dao.balance(2); // ormrace-runtime: lost-update
+        dao.setBalance(2, balance + 20);
     }
 
     /** A counter read and written by its unique business key, not by its id. */

@@ -17,7 +17,7 @@ final class Sites {
     static SourceLocation primary(CallSite... sites) {
         for (CallSite site : sites) {
             if (site != null) {
-                return site.location();
+                return site.primary().location();
             }
         }
         return SourceLocation.NO_APPLICATION_FRAME;
@@ -26,17 +26,23 @@ final class Sites {
     static String anchor(String table, CallSite... sites) {
         for (CallSite site : sites) {
             if (site != null) {
-                return site.anchor();
+                return site.primary().anchor();
             }
         }
         return table;
     }
 
+    /** The line and the application lines that called it. */
     static String describe(CallSite site) {
-        return site == null ? "(no application frame)" : site.toString();
+        return site == null ? "(no application frame)" : site.path();
     }
 
+    /** One finding per path through a DAO: two services calling one DAO line are two findings. */
     static String key(CallSite site) {
-        return site == null ? "-" : site.className() + ":" + site.line();
+        if (site == null) {
+            return "-";
+        }
+        CallSite primary = site.primary();
+        return site.className() + ":" + site.line() + (primary == site ? "" : "<" + primary.className() + ":" + primary.line());
     }
 }

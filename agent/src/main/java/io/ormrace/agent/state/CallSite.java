@@ -1,12 +1,57 @@
 package io.ormrace.agent.state;
 
 import io.ormrace.core.SourceLocation;
+import java.util.List;
+import java.util.regex.Pattern;
 
-/** The application line that issued a statement: the first frame outside drivers, pools, frameworks and the JDK. */
-public record CallSite(String className, String methodName, String fileName, int line) {
+/**
+ * The application line that issued a statement: the first frame outside drivers, pools, frameworks and the JDK; and
+ * the application frames that called it, nearest first ({@code OrderService.pay} above {@code OrderDao.update}).
+ */
+public record CallSite(String className, String methodName, String fileName, int line, List<CallSite> callers) {
+
+    /** A class that only carries statements to the database: the line a developer fixes is in its caller. */
+    private static final Pattern DATA_ACCESS = Pattern.compile(".*(Dao|DAO|Repository|RepositoryImpl|Mapper|Store|Gateway|Jdbc)(Impl)?");
+
+    public CallSite {
+        callers = List.copyOf(callers);
+    }
+
+    public CallSite(String className, String methodName, String fileName, int line) {
+        this(className, methodName, fileName, line, List.of());
+    }
+
+    /**
+     * Where a developer would go: this line, or, when it is in a data access class (a hand-written DAO, a mapper),
+     * the first caller outside one, the service method that computed what the statement carries.
+     */
+    public CallSite primary() {
+        if (!isDataAccess()) {
+            return this;
+        }
+        for (CallSite caller : callers) {
+            if (!caller.isDataAccess()) {
+                return caller;
+            }
+        }
+        return this;
+    }
+
+    private boolean isDataAccess() {
+        int dot = className.lastIndexOf('.');
+        String simple = className.substring(dot + 1).replaceAll("\\$.*", "");
+        return DATA_ACCESS.matcher(simple).matches();
+    }
+
+    /** This line, then the lines that called it: {@code OrderDao.update(OrderDao.java:12) <- OrderService.pay(...)}. */
+    public String path() {
+        StringBuilder path = new StringBuilder(toString());
+        callers.forEach(caller -> path.append(" <- ").append(caller));
+        return path.toString();
+    }
 
     /** The source path as the class's package spells it: {@code com/acme/shop/OrderService.java}. */
-    public String path() {
+    public String file() {
         int dot = className.lastIndexOf('.');
         String directory = dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/";
         String file = fileName != null ? fileName : className.substring(dot + 1).replaceAll("\\$.*", "") + ".java";
@@ -14,7 +59,7 @@ public record CallSite(String className, String methodName, String fileName, int
     }
 
     public SourceLocation location() {
-        return SourceLocation.lineOnly(path(), line);
+        return SourceLocation.lineOnly(file(), line);
     }
 
     /** {@code com.acme.shop.OrderService#pay}, the finding's anchor. */
