@@ -73,13 +73,8 @@ public final class MyBatisMappers {
     public void readXml(String file, String text, Consumer<Problem> problems) {
         Document document;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
             // the DTD is MyBatis's, fetched from the web by MyBatis itself: never read here
-            document = builder.parse(new ByteArrayInputStream(DOCTYPE.matcher(text).replaceFirst("")
+            document = builder().parse(new ByteArrayInputStream(DOCTYPE.matcher(text).replaceFirst("")
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (SAXParseException e) {
             problems.accept(Problem.warning(file, e.getLineNumber(), "MyBatis mapper not read: " + e.getMessage()));
@@ -168,17 +163,22 @@ public final class MyBatisMappers {
 
     private static void scriptText(String script, StringBuilder sql, boolean[] conditional) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
-            Document document = builder.parse(new ByteArrayInputStream(script.strip().getBytes(StandardCharsets.UTF_8)));
+            Document document = builder().parse(new ByteArrayInputStream(script.strip().getBytes(StandardCharsets.UTF_8)));
             flatten(document.getDocumentElement(), Map.of(), sql, conditional, 0);
         } catch (Exception e) {
             conditional[0] = true; // a script we cannot read has no key we can trust
             sql.append(script.replaceAll("<[^>]*>", " "));
         }
+    }
+
+    /** A parser that reads no DTD and no external entity, and reports its errors to no console. */
+    private static DocumentBuilder builder() throws javax.xml.parsers.ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(new DefaultHandler());
+        return builder;
     }
 
     private static Statement statement(String kind, String flat, String resultType, boolean conditional, String file, int line) {
