@@ -1,0 +1,7 @@
+package io.ormrace.suite;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SuiteApplication {
+}
