@@ -53,8 +53,7 @@ final class JdbcInstrumentation {
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 // a class's supertypes are looked up in one cache per loader: in a Spring Boot test, thousands of
                 // classes share a few hundred supertypes, and reading those again for each class is the agent's cost
-                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(TypePool.Default.ReaderMode.FAST,
-                        new ConcurrentHashMap<>()))
+                .with(new WeakTypePoolCache())
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(new Listener())
                 .ignore(notJdbc())
@@ -113,6 +112,24 @@ final class JdbcInstrumentation {
                         .include(getClass().getClassLoader()))
                 .transform(recordType("ResultSet"))
                 .installOn(instrumentation);
+    }
+
+    /**
+     * One cache of type descriptions per class loader, the loader held weakly: a web application's or a test's loader
+     * the application drops is still collected (ByteBuddy's own simple cache keeps them).
+     */
+    private static final class WeakTypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
+        private final java.util.Map<ClassLoader, TypePool.CacheProvider> caches =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+        WeakTypePoolCache() {
+            super(TypePool.Default.ReaderMode.FAST);
+        }
+
+        @Override
+        protected TypePool.CacheProvider locate(ClassLoader classLoader) {
+            return caches.computeIfAbsent(classLoader, loader -> new TypePool.CacheProvider.Simple());
+        }
     }
 
     /**
