@@ -17,6 +17,7 @@ import io.ormrace.agent.advice.ConnectionAdvice;
 import io.ormrace.agent.advice.DriverAdvice;
 import io.ormrace.agent.advice.ResultSetAdvice;
 import io.ormrace.agent.advice.StatementAdvice;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -47,7 +48,7 @@ final class JdbcInstrumentation {
 
     void install(Instrumentation instrumentation) {
         ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract());
-        new AgentBuilder.Default()
+        ClassFileTransformer transformer = new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -111,7 +112,31 @@ final class JdbcInstrumentation {
                         .advice(named("close").and(takesArguments(0)).and(concrete), ResultSetAdvice.Close.class.getName())
                         .include(getClass().getClassLoader()))
                 .transform(recordType("ResultSet"))
-                .installOn(instrumentation);
+                .makeRaw();
+        instrumentation.addTransformer(new SqlTypesPrefilter(transformer), true);
+        retransformLoaded(instrumentation);
+    }
+
+    /**
+     * The JDBC classes loaded before the agent (all of them when attached to a running JVM): retransformed now, which
+     * the prefilter lets through.
+     */
+    private static void retransformLoaded(Instrumentation instrumentation) {
+        java.util.List<Class<?>> jdbc = new java.util.ArrayList<>();
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (!loaded.isInterface() && !loaded.isArray() && instrumentation.isModifiableClass(loaded)
+                    && (Connection.class.isAssignableFrom(loaded) || Statement.class.isAssignableFrom(loaded)
+                            || ResultSet.class.isAssignableFrom(loaded) || Driver.class.isAssignableFrom(loaded))) {
+                jdbc.add(loaded);
+            }
+        }
+        for (Class<?> type : jdbc) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable e) {
+                // it stays as it was: counted by the listener if ByteBuddy saw it fail
+            }
+        }
     }
 
     /**
