@@ -23,7 +23,7 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (classBeingRedefined == null && !namesJavaSql(classfileBuffer)) {
+        if (!considered(classBeingRedefined, classfileBuffer)) {
             return null;
         }
         return delegate.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
@@ -32,10 +32,15 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (classBeingRedefined == null && !namesJavaSql(classfileBuffer)) {
+        if (!considered(classBeingRedefined, classfileBuffer)) {
             return null;
         }
         return delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+    }
+
+    /** A class being retransformed always; a class being loaded if its bytes name a {@code java.sql} type. */
+    private static boolean considered(Class<?> classBeingRedefined, byte[] bytes) {
+        return classBeingRedefined != null || namesJavaSql(bytes);
     }
 
     static boolean namesJavaSql(byte[] bytes) {
