@@ -132,9 +132,9 @@ public final class ThreadState {
         resultSets.add(state);
     }
 
-    /** The result sets this thread has open; most often none or one. */
+    /** The result sets this thread has open, most often none or one: a view, read before each statement, not copied. */
     public java.util.Collection<ResultSetState> openResultSets() {
-        return resultSets.isEmpty() ? java.util.List.of() : java.util.List.copyOf(resultSets);
+        return java.util.Collections.unmodifiableList(resultSets);
     }
 
     public ResultSetState resultSet(Object resultSet) {
