@@ -47,7 +47,7 @@ class PrecisionTest {
         assertThat(ship.message()).isEqualTo("Stock.quantity is read, then written back by StockMapper.update(...) with a value "
                 + "computed from the value read; a concurrent update between the read and the write is lost");
         assertThat(ship.evidence().get(0).description())
-                .isEqualTo("read by StockMapper.findBySku (select id, sku, quantity, location from stock where sku = #{sku})");
+                .isEqualTo("read by StockMapper.findBySku (select id, sku, quantity, location, updated from stock where sku = #{sku})");
         assertThat(ship.firstFix()).map(Fix::code).get().asString().isEqualTo("@Update(\"update stock set quantity = quantity "
                 + "+ #{delta} where sku = #{sku}\") int ...;  // or the same statement in the mapper XML");
     }

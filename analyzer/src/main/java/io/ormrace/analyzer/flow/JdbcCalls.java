@@ -204,7 +204,8 @@ final class JdbcCalls implements ApiCalls {
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
             walker.inserted(sql.table(), call, "'" + abbreviate(text) + "'", bulk, tx);
         } else if (sql.kind() == Sql.Kind.UPDATE) {
-            boolean versionChecked = sql.whereColumns().stream().anyMatch(c -> c.equalsIgnoreCase("version"));
+            boolean versionChecked = CompareAndSet.guards(sql, index -> parameters.getOrDefault(index, Value.UNKNOWN),
+                    name -> Value.UNKNOWN);
             for (Map.Entry<String, Integer> set : sql.setFromParameter().entrySet()) {
                 boolean comparedInWhere = sql.whereColumns().stream().anyMatch(c -> c.equalsIgnoreCase(set.getKey()));
                 if (!versionChecked && !comparedInWhere) {

@@ -283,6 +283,10 @@ final class JpaCalls implements ApiCalls {
             entity = update.find() ? entity(walker, update.group(1)) : null;
             table = entity != null ? entity.table() : table;
         }
+        if (CompareAndSet.guards(sql, index -> Value.UNKNOWN,
+                name -> query.parameters.getOrDefault(name, Value.UNKNOWN))) {
+            return;
+        }
         for (Map.Entry<String, String> set : sql.setFromNamedParameter().entrySet()) {
             if (!sql.whereColumns().contains(set.getKey())) {
                 Value value = query.parameters.getOrDefault(set.getValue(), Value.UNKNOWN);

@@ -155,8 +155,7 @@ final class MyBatisCalls implements ApiCalls {
      * from a property of an object read before ({@code update(stock)}), the changes made to it are written now.
      */
     private static void update(MethodWalker walker, MethodCallExpr call, Sql sql, Bindings bindings, String how) {
-        boolean versionChecked = sql.whereColumns().stream().anyMatch(c -> c.equalsIgnoreCase("version"));
-        if (versionChecked) {
+        if (CompareAndSet.guards(sql, index -> Value.UNKNOWN, name -> bindings.bind(name).value())) {
             return;
         }
         Set<String> written = new java.util.HashSet<>();

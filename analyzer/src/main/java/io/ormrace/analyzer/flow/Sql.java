@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record Sql(Kind kind, String table, List<String> equalityColumns, List<String> selectedColumns, String lockMode,
         Map<String, Integer> setFromParameter, Map<String, String> setFromNamedParameter, List<String> whereColumns,
-        boolean upsert) {
+        Map<String, Integer> whereFromParameter, Map<String, String> whereFromNamedParameter, boolean upsert) {
 
     enum Kind { SELECT, INSERT, UPDATE, DELETE, OTHER }
 
@@ -23,6 +23,7 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
     private static final Pattern INTO = Pattern.compile("^(?:insert|merge|replace)\\s+(?:ignore\\s+)?(?:into\\s+)?([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE = Pattern.compile("^update\\s+([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHERE_COLUMN = Pattern.compile("(?:\\b\\w+\\.)?(\\w+)\\s*(?:=|<|>|<=|>=|<>|!=)");
+    private static final Pattern WHERE_EQUALS_PARAMETER = Pattern.compile("(?:\\b\\w+\\.)?(\\w+)\\s*=\\s*(\\?|:\\w+)");
 
     static Sql parse(String text) {
         String sql = text.strip().replaceAll("\\s+", " ");
@@ -32,21 +33,21 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
             String table = group(FROM, sql).orElse("");
             String where = after(sql, " where ");
             return new Sql(Kind.SELECT, table, io.ormrace.analyzer.code.QueryWhere.equalities(sql), selected(sql), lock, Map.of(),
-                    Map.of(), List.of(), false);
+                    Map.of(), List.of(), Map.of(), Map.of(), false);
         }
         if (lower.startsWith("insert") || lower.startsWith("merge") || lower.startsWith("replace")) {
             boolean upsert = lower.startsWith("merge") || lower.startsWith("replace") || lower.contains(" on conflict")
                     || lower.contains(" on duplicate key") || lower.startsWith("insert ignore")
                     || lower.startsWith("insert or ignore") || lower.contains(" where not exists");
-            return new Sql(Kind.INSERT, group(INTO, sql).orElse(""), List.of(), List.of(), null, Map.of(), Map.of(), List.of(), upsert);
+            return new Sql(Kind.INSERT, group(INTO, sql).orElse(""), List.of(), List.of(), null, Map.of(), Map.of(), List.of(), Map.of(), Map.of(), upsert);
         }
         if (lower.startsWith("update")) {
             return parseUpdate(sql);
         }
         if (lower.startsWith("delete")) {
-            return new Sql(Kind.DELETE, group(FROM, sql).orElse(""), List.of(), List.of(), null, Map.of(), Map.of(), List.of(), false);
+            return new Sql(Kind.DELETE, group(FROM, sql).orElse(""), List.of(), List.of(), null, Map.of(), Map.of(), List.of(), Map.of(), Map.of(), false);
         }
-        return new Sql(Kind.OTHER, "", List.of(), List.of(), lock, Map.of(), Map.of(), List.of(), false);
+        return new Sql(Kind.OTHER, "", List.of(), List.of(), lock, Map.of(), Map.of(), List.of(), Map.of(), Map.of(), false);
     }
 
     private static Sql parseUpdate(String sql) {
@@ -86,7 +87,18 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
         while (matcher.find()) {
             whereColumns.add(matcher.group(1));
         }
-        return new Sql(Kind.UPDATE, table, List.of(), List.of(), null, fromParameter, fromNamed, whereColumns, false);
+        Map<String, Integer> whereFromParameter = new LinkedHashMap<>();
+        Map<String, String> whereFromNamed = new LinkedHashMap<>();
+        Matcher compared = WHERE_EQUALS_PARAMETER.matcher(whereText);
+        while (compared.find()) {
+            if (compared.group(2).equals("?")) {
+                whereFromParameter.put(compared.group(1), parameter + count(whereText.substring(0, compared.end()), '?'));
+            } else {
+                whereFromNamed.put(compared.group(1), compared.group(2).substring(1));
+            }
+        }
+        return new Sql(Kind.UPDATE, table, List.of(), List.of(), null, fromParameter, fromNamed, whereColumns,
+                whereFromParameter, whereFromNamed, false);
     }
 
     static String lockOf(String lower) {
