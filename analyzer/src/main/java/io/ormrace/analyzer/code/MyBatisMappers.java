@@ -49,6 +49,7 @@ public final class MyBatisMappers {
     }
 
     private final Map<String, Map<String, Statement>> byMapper = new ConcurrentHashMap<>();
+    private final java.util.Set<String> objectTypes = ConcurrentHashMap.newKeySet();
 
     public static boolean isMapperXml(String text) {
         return text.contains("<mapper") && text.contains("namespace");
@@ -67,6 +68,11 @@ public final class MyBatisMappers {
 
     public boolean isEmpty() {
         return byMapper.isEmpty();
+    }
+
+    /** Whether a class (by simple name) is one that statements map rows into or take as their parameter. */
+    public boolean mapsObjects(String simpleName) {
+        return objectTypes.contains(simpleName);
     }
 
     /** Reads one XML mapper file; a file that cannot be read is one warning, and its statements are skipped. */
@@ -95,6 +101,7 @@ public final class MyBatisMappers {
                 fragments.put(child.getAttribute("id"), child);
             } else if (child.getTagName().equals("resultMap")) {
                 resultMaps.put(child.getAttribute("id"), simpleName(child.getAttribute("type")));
+                objectTypes.add(simpleName(child.getAttribute("type")));
             }
         }
         Map<String, Statement> statements = byMapper.computeIfAbsent(mapper, name -> new ConcurrentHashMap<>());
@@ -107,6 +114,12 @@ public final class MyBatisMappers {
             flatten(child, fragments, sql, conditional, 0);
             String resultType = !child.getAttribute("resultType").isBlank() ? simpleName(child.getAttribute("resultType"))
                     : resultMaps.get(simpleName(child.getAttribute("resultMap")));
+            if (resultType != null) {
+                objectTypes.add(resultType);
+            }
+            if (!child.getAttribute("parameterType").isBlank()) {
+                objectTypes.add(simpleName(child.getAttribute("parameterType")));
+            }
             int line = lineOf(text, "id=\"" + child.getAttribute("id") + "\"");
             statements.put(child.getAttribute("id"), statement(child.getTagName(), sql.toString(), resultType,
                     conditional[0], file, line));
@@ -129,6 +142,8 @@ public final class MyBatisMappers {
                 if (text.isBlank()) {
                     continue;
                 }
+                objectTypes.add(CodeIndex.simpleName(method.getType()));
+                method.getParameters().forEach(parameter -> objectTypes.add(CodeIndex.simpleName(parameter.getType())));
                 StringBuilder sql = new StringBuilder();
                 boolean[] conditional = {false};
                 if (text.strip().startsWith("<script>")) {

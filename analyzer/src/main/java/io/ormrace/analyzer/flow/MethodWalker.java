@@ -778,6 +778,9 @@ public final class MethodWalker {
         if (type.endsWith("Example") && arguments.isEmpty() && !context.index.entity(type, owner).isPresent()) {
             return new Value.Example();
         }
+        if (arguments.isEmpty() && context.index.myBatis().mapsObjects(type) && !context.index.entity(type, owner).isPresent()) {
+            return new Value.Built(type);
+        }
         if (context.index.entity(type, owner).isPresent()) {
             return new Value.Fresh(type, arguments.stream().filter(Value.NextKey.class::isInstance).map(Value.NextKey.class::cast)
                     .findFirst().orElse(null));

@@ -166,6 +166,9 @@ final class MyBatisCalls implements ApiCalls {
                 continue;
             }
             Bound bound = bindings.bind(set.getValue());
+            if (bound.value() == null) {
+                continue; // a property never set on the new object passed: null, or left out by a selective update
+            }
             if (bound.owner() != null) {
                 object = bound.owner();
                 written.add(Names.key(set.getKey()));
@@ -216,12 +219,16 @@ final class MyBatisCalls implements ApiCalls {
             }
             if (arguments.size() == 1) {
                 Value only = arguments.get(0);
-                return only instanceof Value.Row ? property(only, path[path.length - 1]) : new Bound(only, null);
+                return only instanceof Value.Row || only instanceof Value.Built ? property(only, path[path.length - 1])
+                        : new Bound(only, null);
             }
             return new Bound(Value.UNKNOWN, null);
         }
 
         private static Bound property(Value object, String property) {
+            if (object instanceof Value.Built built) {
+                return new Bound(built.properties.get(property), null);
+            }
             if (object instanceof Value.Row row && row.origin().entity != null) {
                 return new Bound(Value.UNKNOWN, row.origin());
             }

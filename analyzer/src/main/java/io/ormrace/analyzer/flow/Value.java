@@ -12,7 +12,7 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
         Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
         Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
         CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey,
-        Value.Example {
+        Value.Example, Value.Built {
 
     Unknown UNKNOWN = new Unknown();
 
@@ -238,6 +238,19 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
     final class Example implements Value {
         final java.util.List<String> columns = new java.util.ArrayList<>();
         boolean keyed = true;
+    }
+
+    /**
+     * {@code new X()} of a plain class a MyBatis statement can be given, and what its setters were called with: a
+     * mapped update writes the properties set on it (a selective update skips those never set), not every column.
+     */
+    final class Built implements Value {
+        final String type;
+        final Map<String, Value> properties = new HashMap<>();
+
+        Built(String type) {
+            this.type = type;
+        }
     }
 
     /** {@code connection.setSavepoint()}. */

@@ -80,6 +80,9 @@ final class ValueCalls {
             }
             return Optional.of(call.getNameAsString().matches("(get|is)[A-Z]\\w*") ? Value.UNKNOWN : made);
         }
+        if (receiver instanceof Value.Built built) {
+            return Optional.of(onBuilt(walker, call, built));
+        }
         if (receiver instanceof Value.MaxOf max) {
             walker.arguments(call);
             return Optional.of(switch (call.getNameAsString()) {
@@ -94,6 +97,21 @@ final class ValueCalls {
             return Optional.of(loaded);
         }
         return Optional.empty();
+    }
+
+    /** {@code order.setStatus(s)} remembers {@code s}; {@code order.getStatus()} gives it back. */
+    private static Value onBuilt(MethodWalker walker, MethodCallExpr call, Value.Built built) {
+        List<Value> arguments = walker.arguments(call);
+        java.util.regex.Matcher accessor = java.util.regex.Pattern.compile("(set|get|is)([A-Z]\\w*)").matcher(call.getNameAsString());
+        if (!accessor.matches()) {
+            return Value.UNKNOWN;
+        }
+        String property = Character.toLowerCase(accessor.group(2).charAt(0)) + accessor.group(2).substring(1);
+        if (accessor.group(1).equals("set") && arguments.size() == 1) {
+            built.properties.put(property, arguments.get(0));
+            return built; // a fluent setter returns the object
+        }
+        return accessor.group(1).equals("set") ? Value.UNKNOWN : built.properties.getOrDefault(property, Value.UNKNOWN);
     }
 
     private static boolean isCollection(Value.ColumnRef ref) {
