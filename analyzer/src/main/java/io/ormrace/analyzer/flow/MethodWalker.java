@@ -1338,6 +1338,10 @@ public final class MethodWalker {
 
     /** A JDBC or query update set a column from a value derived from the same column of a row read before. */
     void jdbcWrite(String table, String column, Value value, Node at, String how, TxScope writtenIn) {
+        if (value instanceof Value.Scalar scalar && scalar.copy()
+                && scalar.sources().stream().allMatch(source -> source.column().equals(Names.key(column)))) {
+            return; // the value read, written back unchanged (set id = #{id} with the id read)
+        }
         for (Value.ColumnRef source : refs(value)) {
             if (Names.key(source.origin().table).equals(Names.key(table)) && source.column().equals(Names.key(column))) {
                 context.emit(new Event.Write(placeFrom(source.origin().frame, at), source.origin(),
