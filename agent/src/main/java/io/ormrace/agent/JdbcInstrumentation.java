@@ -46,7 +46,8 @@ final class JdbcInstrumentation {
     private final AtomicLong transformErrors = new AtomicLong();
     private volatile String firstTransformError;
 
-    void install(Instrumentation instrumentation) {
+    /** Builds the transformer, hands it to the prefilter (registered at start-up), and instruments what is loaded. */
+    void install(Instrumentation instrumentation, SqlTypesPrefilter prefilter) {
         ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract());
         ClassFileTransformer transformer = new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -113,13 +114,13 @@ final class JdbcInstrumentation {
                         .include(getClass().getClassLoader()))
                 .transform(recordType("ResultSet"))
                 .makeRaw();
-        instrumentation.addTransformer(new SqlTypesPrefilter(transformer), true);
+        prefilter.delegateTo(transformer);
         retransformLoaded(instrumentation);
     }
 
     /**
-     * The JDBC classes loaded before the agent (all of them when attached to a running JVM): retransformed now, which
-     * the prefilter lets through.
+     * The JDBC classes loaded before the transformer was ready (all of them when attached to a running JVM):
+     * retransformed now, which the prefilter lets through.
      */
     private static void retransformLoaded(Instrumentation instrumentation) {
         java.util.List<Class<?>> jdbc = new java.util.ArrayList<>();
@@ -166,20 +167,14 @@ final class JdbcInstrumentation {
      */
     static ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> notJdbc() {
         ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> ignored = isSynthetic();
-        for (String prefix : NEVER_JDBC) {
+        for (String prefix : JdbcPackages.NEVER_JDBC) {
             ignored = ignored.or(nameStartsWith(prefix));
         }
-        return ignored.and(not(nameStartsWith("org.springframework.jdbc.")));
+        for (String prefix : JdbcPackages.STILL_JDBC) {
+            ignored = ignored.and(not(nameStartsWith(prefix)));
+        }
+        return ignored;
     }
-
-    static final String[] NEVER_JDBC = {"net.bytebuddy.", "io.ormrace.agent.", "java.", "javax.", "jdk.", "sun.", "com.sun.",
-        "org.springframework.", "org.hibernate.", "org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.util.",
-        "org.apache.el.", "org.apache.logging.", "org.apache.commons.logging.", "org.thymeleaf.", "org.attoparser.",
-        "org.unbescape.", "ch.qos.logback.", "org.slf4j.", "org.junit.", "org.opentest4j.", "org.apiguardian.",
-        "org.mockito.", "org.objenesis.", "org.assertj.", "org.hamcrest.", "org.xmlunit.", "org.skyscreamer.",
-        "com.jayway.", "net.minidev.", "com.fasterxml.", "tools.jackson.", "io.micrometer.", "org.aspectj.", "org.yaml.",
-        "org.jboss.logging.", "org.glassfish.", "jakarta.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.",
-        "com.google.common.", "io.netty.", "reactor.", "org.antlr.", "org.webjars.", "org.apache.maven.surefire."};
 
     private AgentBuilder.Transformer recordType(String kind) {
         return (builder, type, classLoader, module, domain) -> {

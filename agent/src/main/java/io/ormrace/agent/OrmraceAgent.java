@@ -19,6 +19,10 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 /**
  * {@code -javaagent:ormrace-agent.jar[=output=target/ormrace/runtime.sarif,include=com.acme,redact=true]}.
  * A bad option is reported and the application runs unwatched: the agent never stops the application it watches.
+ * <p>
+ * At start-up only a name-and-bytes filter is registered; the rest (ByteBuddy's transformer, a third of a second)
+ * is built on a thread of its own while the application starts, and the first class that needs it waits for it.
+ * Attached to a running JVM ({@code agentmain}), everything is ready before the call returns.
  */
 public final class OrmraceAgent {
 
@@ -30,18 +34,53 @@ public final class OrmraceAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        try {
-            AgentOptions options = AgentOptions.parse(arguments);
-            quietByteBuddy();
-            injectDispatcher(instrumentation);
-            Installer.install(options, instrumentation);
-        } catch (Throwable e) {
-            System.err.println("ormrace agent: not attached: " + e.getMessage());
-        }
+        start(arguments, instrumentation, true);
     }
 
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        premain(arguments, instrumentation);
+        start(arguments, instrumentation, false);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean inBackground) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(arguments);
+        } catch (Throwable e) {
+            System.err.println("ormrace agent: not attached: " + e.getMessage());
+            return;
+        }
+        SqlTypesPrefilter prefilter = new SqlTypesPrefilter(JdbcPackages.NEVER_JDBC, JdbcPackages.STILL_JDBC);
+        // the process's own stderr, taken now: a test runner's System.err (surefire's) is closed by the time the
+        // JVM exits, and what is written to it then never reaches the build log
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicReference<Runnable> report = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable install = () -> {
+            try {
+                quietByteBuddy();
+                injectDispatcher(instrumentation);
+                report.set(Installer.install(options, instrumentation, prefilter, err));
+            } catch (Throwable e) {
+                err.println("ormrace agent: not attached: " + e);
+            } finally {
+                prefilter.installed(); // whatever happened: no class waits for it any longer
+            }
+        };
+        instrumentation.addTransformer(prefilter, true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            prefilter.awaitInstalled();
+            Runnable write = report.get();
+            if (write != null) {
+                write.run();
+            }
+        }, "ormrace-report"));
+        if (inBackground) {
+            Thread thread = new Thread(install, "ormrace-agent-start");
+            thread.setDaemon(true);
+            prefilter.installingOn(thread);
+            thread.start();
+        } else {
+            install.run();
+        }
     }
 
     /** On JDK 24+ ByteBuddy would otherwise warn about {@code sun.misc.Unsafe}; its property names are relocated. */
@@ -69,19 +108,18 @@ public final class OrmraceAgent {
 
     /** Separate from {@link OrmraceAgent} so that nothing links the dispatcher before it is in the bootstrap loader. */
     static final class Installer {
-        static void install(AgentOptions options, Instrumentation instrumentation) {
+        /** Returns what writes the reports at exit. */
+        static Runnable install(AgentOptions options, Instrumentation instrumentation, SqlTypesPrefilter prefilter,
+                PrintStream err) {
             Backtraces.open(instrumentation);
             Suppressions suppressions = new Suppressions(SourceLines.under(options.sources()));
             Recorder recorder = new Recorder(new CallSites(options.includes(), options.excludes()),
                     new Redaction(options.redact()), suppressions);
             JdbcInstrumentation jdbc = new JdbcInstrumentation();
             io.ormrace.agent.bootstrap.Dispatcher.install(recorder);
-            jdbc.install(instrumentation);
+            jdbc.install(instrumentation, prefilter);
             RunReport report = new RunReport(options, recorder, jdbc, suppressions);
-            // the process's own stderr, taken now: a test runner's System.err (surefire's) is closed by the time the
-            // JVM exits, and what is written to it then never reaches the build log
-            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> report.write(err), "ormrace-report"));
+            return () -> report.write(err);
         }
     }
 }

@@ -8,39 +8,124 @@ import java.security.ProtectionDomain;
  * Hands ByteBuddy only the classes whose class file names a {@code java.sql} type: a JDBC class implements or
  * extends one, and its methods declare {@code SQLException}. The thousands of other classes a Spring Boot test
  * loads are passed over after a scan of their bytes, before any of their supertypes is read, which is most of what
- * the agent costs there. A class being retransformed always goes through.
+ * the agent costs there. Classes of packages that are never JDBC ({@link JdbcPackages#NEVER_JDBC}: Hibernate's
+ * hundreds of JDBC type descriptors among them) are passed over by name first, before ByteBuddy parses them only to
+ * ignore them. A class being retransformed goes through unless its package is one of those.
  */
 final class SqlTypesPrefilter implements ClassFileTransformer {
 
     private static final byte[] JAVA_SQL = "java/sql/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final ClassFileTransformer delegate;
+    private static final ClassFileTransformer NONE = new ClassFileTransformer() {
+    };
 
-    SqlTypesPrefilter(ClassFileTransformer delegate) {
-        this.delegate = delegate;
+    private final String[] neverJdbc;
+    private final String[] kept;
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+    private volatile ClassFileTransformer delegate;
+    private volatile Thread installer;
+
+    /**
+     * @param neverJdbc  package prefixes, dotted ({@code org.hibernate.}), whose classes are never JDBC classes
+     * @param kept       prefixes inside those that are looked at all the same ({@code org.springframework.jdbc.})
+     */
+    SqlTypesPrefilter(String[] neverJdbc, String[] kept) {
+        this.neverJdbc = internal(neverJdbc);
+        this.kept = internal(kept);
+    }
+
+    /** Test use: a prefilter whose transformer is ready. */
+    SqlTypesPrefilter(ClassFileTransformer delegate, String[] neverJdbc, String[] kept) {
+        this(neverJdbc, kept);
+        delegateTo(delegate);
+        installed();
+    }
+
+    /** The thread that builds the transformer: the classes it loads itself never wait for it. */
+    void installingOn(Thread thread) {
+        installer = thread;
+    }
+
+    void delegateTo(ClassFileTransformer transformer) {
+        delegate = transformer;
+    }
+
+    /** Called once the start-up is over, whether the transformer was built or not. */
+    void installed() {
+        ready.countDown();
+    }
+
+    void awaitInstalled() {
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The transformer, waited for if it is still being built; {@link #NONE} if building it failed. */
+    private ClassFileTransformer delegate() {
+        ClassFileTransformer built = delegate;
+        if (built != null) {
+            return built;
+        }
+        if (Thread.currentThread() == installer) {
+            return NONE;
+        }
+        awaitInstalled();
+        built = delegate;
+        return built != null ? built : NONE;
+    }
+
+    private static String[] internal(String[] prefixes) {
+        String[] names = new String[prefixes.length];
+        for (int i = 0; i < prefixes.length; i++) {
+            names[i] = prefixes[i].replace('.', '/');
+        }
+        return names;
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (!considered(classBeingRedefined, classfileBuffer)) {
+        if (!considered(className, classBeingRedefined, classfileBuffer)) {
             return null;
         }
-        return delegate.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        return delegate().transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (!considered(classBeingRedefined, classfileBuffer)) {
+        if (!considered(className, classBeingRedefined, classfileBuffer)) {
             return null;
         }
-        return delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        return delegate().transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
-    /** A class being retransformed always; a class being loaded if its bytes name a {@code java.sql} type. */
-    private static boolean considered(Class<?> classBeingRedefined, byte[] bytes) {
+    /**
+     * Not a class of a package that is never JDBC; then a class being retransformed always, a class being loaded if
+     * its bytes name a {@code java.sql} type.
+     */
+    boolean considered(String className, Class<?> classBeingRedefined, byte[] bytes) {
+        if (className != null && neverJdbc(className)) {
+            return false;
+        }
         return classBeingRedefined != null || namesJavaSql(bytes);
+    }
+
+    private boolean neverJdbc(String className) {
+        for (String prefix : kept) {
+            if (className.startsWith(prefix)) {
+                return false;
+            }
+        }
+        for (String prefix : neverJdbc) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean namesJavaSql(byte[] bytes) {
