@@ -61,13 +61,13 @@ final class MyBatisCalls implements ApiCalls {
             return Optional.of(select(walker, call, statement, sql, how, declared.map(MethodDeclaration::getType).orElse(null),
                     example));
         }
+        String effect = "'" + JdbcCalls.abbreviate(statement.sql()) + "' by " + how;
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
             walker.inserted(sql.table(), call, how, statement.sql().contains("(?)"), walker.tx);
+        } else if (sql.kind() == Sql.Kind.UPDATE && !sql.table().isEmpty()) {
+            update(walker, call, sql, bindings, how, effect);
         } else if (sql.kind() == Sql.Kind.UPDATE || sql.kind() == Sql.Kind.DELETE || sql.kind() == Sql.Kind.INSERT) {
-            walker.effect("'" + JdbcCalls.abbreviate(statement.sql()) + "' by " + how, call, null);
-        }
-        if (sql.kind() == Sql.Kind.UPDATE && !sql.table().isEmpty()) {
-            update(walker, call, sql, bindings, how);
+            walker.effect(effect, call, null);
         }
         return Optional.of(Value.UNKNOWN);
     }
@@ -154,8 +154,9 @@ final class MyBatisCalls implements ApiCalls {
      * {@code update t set c = #{c} where ...}: a column set from a value computed from the read is a lost update; set
      * from a property of an object read before ({@code update(stock)}), the changes made to it are written now.
      */
-    private static void update(MethodWalker walker, MethodCallExpr call, Sql sql, Bindings bindings, String how) {
+    private static void update(MethodWalker walker, MethodCallExpr call, Sql sql, Bindings bindings, String how, String effect) {
         if (CompareAndSet.guards(sql, index -> Value.UNKNOWN, name -> bindings.bind(name).value())) {
+            walker.effect(effect, call, null);
             return;
         }
         Set<String> written = new java.util.HashSet<>();
@@ -184,8 +185,10 @@ final class MyBatisCalls implements ApiCalls {
                 }
             }
             object.pending.removeAll(kept);
-            walker.written(object, call, how + "(...)", walker.tx);
+            walker.written(object, call, how + "(...)", walker.tx); // the effect of this row's own write: not repeated
             object.pending.addAll(kept);
+        } else {
+            walker.effect(effect, call, null);
         }
     }
 
