@@ -124,7 +124,13 @@ final class MyBatisCalls implements ApiCalls {
             return example;
         }
         if (name.equals("or")) {
-            example.keyed = false;
+            // the first or() starts the criteria as createCriteria() does; a second one, or a criteria passed, ORs
+            example.keyed = example.keyed && example.columns.isEmpty() && call.getArguments().isEmpty() && !example.ored;
+            example.ored = true;
+            return example;
+        }
+        if (name.equals("createCriteria")) {
+            example.ored = true;
             return example;
         }
         return name.equals("createCriteria") || name.equals("and") ? example : Value.UNKNOWN;

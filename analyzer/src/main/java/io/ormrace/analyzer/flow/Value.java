@@ -238,6 +238,8 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
     final class Example implements Value {
         final java.util.List<String> columns = new java.util.ArrayList<>();
         boolean keyed = true;
+        /** A criteria was started ({@code createCriteria()} or {@code or()}): another {@code or()} is a disjunction. */
+        boolean ored;
     }
 
     /**
