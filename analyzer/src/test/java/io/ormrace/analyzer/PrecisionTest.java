@@ -40,6 +40,21 @@ class PrecisionTest {
     }
 
     @Test
+    void aCountComparedWithALimitIsACapacityClaimedAtomically() throws Exception {
+        Finding take = findings(Path.of("src/test/resources/fixtures/capacity"), false).stream()
+                .filter(f -> f.anchor().endsWith("TicketDesk#take")).findFirst().orElseThrow();
+
+        assertThat(take.rule()).isEqualTo(Rule.RACY_GET_OR_CREATE);
+        assertThat(take.message()).isEqualTo("a ticket row is inserted while a count of the rows by (event_id) is below a "
+                + "limit, and nothing makes the callers take turns: concurrent callers count the same rows and all insert, "
+                + "past the limit");
+        assertThat(take.evidence().get(0).description()).startsWith("counted by ").endsWith(" and found below the limit");
+        assertThat(take.firstFix()).map(Fix::code).get().asString()
+                .isEqualTo("update <owner> set taken = taken + 1 where id = ? and taken < <limit>  -- 0 rows: full; then "
+                        + "insert, in the same transaction");
+    }
+
+    @Test
     void aMyBatisLostUpdateIsFixedInTheMapperSql() throws Exception {
         Finding ship = findings(Path.of("src/test/resources/fixtures/mybatis"), false).stream()
                 .filter(f -> f.anchor().endsWith("StockService#ship")).findFirst().orElseThrow();

@@ -25,6 +25,7 @@ final class GetOrCreateFindings {
         Places.callPath(finding, insert.place());
         return finding.evidence(Places.evidence(Evidence.Kind.LOOKUP, insert.place(), insert.lookup().at(),
                         insert.nextKey() != null ? "the highest " + insert.nextKey() + " read by " + insert.lookup().description()
+                        : insert.limit() ? "counted by " + insert.lookup().description() + " and found below the limit"
                         : (insert.bulk() ? "every row is loaded by " : "looked up by ") + insert.lookup().description()
                                 + (insert.bulk() ? " and diffed in memory" : " and found missing")))
                 .evidence(Places.evidence(Evidence.Kind.INSERT, insert.place(), insert.place().origin(),

@@ -19,6 +19,20 @@ public final class RacyGetOrCreateCheck implements Check {
         }
         String columns = GetOrCreateFindings.columns(insert);
         String table = insert.table();
+        if (insert.limit()) {
+            return Optional.of(GetOrCreateFindings.start(rule(), insert, "a " + table + " row is inserted while a count of the "
+                            + "rows by (" + columns + ") is below a limit, and nothing makes the callers take turns: "
+                            + "concurrent callers count the same rows and all insert, past the limit")
+                    .evidence(Evidence.at(Evidence.Kind.LOCK, null, "no row is locked in the transaction before the count, "
+                            + "and no unique constraint covers (" + columns + ")"))
+                    .fix("keep the count in a column of the row that owns the limit, and claim a place atomically",
+                            "update <owner> set taken = taken + 1 where id = ? and taken < <limit>  -- 0 rows: full; "
+                                    + "then insert, in the same transaction")
+                    .fix("or lock the row that owns the limit before counting, in the @Transactional method",
+                            "select ... from <owner> where id = ? for update  -- @Lock(PESSIMISTIC_WRITE) on its finder; "
+                                    + "then count and insert")
+                    .build());
+        }
         if (insert.nextKey() != null) {
             return Optional.of(GetOrCreateFindings.start(rule(), insert, "a " + table + " row is inserted with "
                             + insert.nextKey() + " set to the highest " + insert.nextKey() + " read plus one, and no unique "

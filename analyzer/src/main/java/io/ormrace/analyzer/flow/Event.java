@@ -24,8 +24,9 @@ public sealed interface Event {
     /** A row inserted after a lookup came back empty (or after a table was loaded and diffed). */
     /** @param rejectsWhenFound  the lookup is a uniqueness check: finding a row makes the code throw its own error */
     /** @param nextKey  the column the insert sets to the highest value read plus one, or null */
+    /** @param limit  the lookup counts rows and the insert happens while the count is below a limit (a capacity) */
     record InsertAfterLookup(Place place, Lookup lookup, String table, Handling handling, String insertDescription,
-            boolean bulk, boolean rejectsWhenFound, String nextKey) implements Event {
+            boolean bulk, boolean rejectsWhenFound, String nextKey, boolean limit) implements Event {
     }
 
     /** How a unique violation of the insert would be met. */

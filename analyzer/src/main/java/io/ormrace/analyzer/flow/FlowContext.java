@@ -30,6 +30,8 @@ final class FlowContext {
      * tests another path's value ({@code x = null} before, on a path that did not look it up), not whether it was found.
      */
     final java.util.Set<Lookup> foundForSure = new java.util.HashSet<>();
+    /** Counting lookups compared with a limit ({@code claimed >= total}), not with zero: a capacity, not a key. */
+    final java.util.Set<Lookup> comparedWithLimit = new java.util.HashSet<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */
     final Map<com.github.javaparser.ast.Node, Value.ColumnRef> copies = new IdentityHashMap<>();
     /** Whether a condition is being evaluated: only then are {@link #copies} kept (every expression is a hot path). */

@@ -693,6 +693,19 @@ public final class MethodWalker {
         if (count != null) {
             return count;
         }
+        Value.Presence limit = limitComparison(left, right, binary.getLeft(), binary.getRight(), operator);
+        if (limit != null) {
+            return limit;
+        }
+        if ((operator == BinaryExpr.Operator.AND || operator == BinaryExpr.Operator.OR)
+                && (presence(left) == null) != (presence(right) == null)) {
+            // total != 0 && taken >= total, x == null || x.isExpired(): the other part is a condition on something
+            // else, and on some path the test on the lookup alone decides (a may analysis, as joins are)
+            Value.Presence tested = presence(left) != null ? presence(left) : presence(right);
+            Set<Value.ColumnRef> sources = new HashSet<>(tested.sources());
+            sources.addAll(refs(presence(left) != null ? right : left));
+            return new Value.Presence(tested.lookup(), tested.presentWhenTrue(), Set.copyOf(sources));
+        }
         return combine(left, right);
     }
 
@@ -715,6 +728,45 @@ public final class MethodWalker {
             case GREATER_EQUALS -> n == 1 ? new Value.Presence(result.lookup(), true) : null;
             default -> null;
         };
+    }
+
+    /**
+     * {@code claimed >= total}, {@code count < limit}: a count of rows compared with a value other than 0 or 1 (a
+     * capacity). True means full for {@code >=} and {@code >}, room left for {@code <} and {@code <=}; the count on the
+     * right is read the other way round.
+     */
+    private Value.Presence limitComparison(Value left, Value right, Expression leftExpression, Expression rightExpression,
+            BinaryExpr.Operator operator) {
+        boolean countLeft = left instanceof Value.LookupResult l && l.kind() == Value.LookupResult.Kind.COUNT;
+        boolean countRight = right instanceof Value.LookupResult r && r.kind() == Value.LookupResult.Kind.COUNT;
+        if (countLeft == countRight) {
+            return null;
+        }
+        Expression other = countLeft ? rightExpression : leftExpression;
+        if (other instanceof IntegerLiteralExpr literal && Literals.intValue(literal).orElse(-1) <= 1) {
+            return null; // 0 or 1: whether any row exists, as countComparison reads it
+        }
+        Lookup lookup = ((Value.LookupResult) (countLeft ? left : right)).lookup();
+        if (lookup == null) {
+            return null;
+        }
+        BinaryExpr.Operator read = countLeft ? operator : switch (operator) {
+            case GREATER -> BinaryExpr.Operator.LESS;
+            case GREATER_EQUALS -> BinaryExpr.Operator.LESS_EQUALS;
+            case LESS -> BinaryExpr.Operator.GREATER;
+            case LESS_EQUALS -> BinaryExpr.Operator.GREATER_EQUALS;
+            default -> operator;
+        };
+        Boolean fullWhenTrue = switch (read) {
+            case GREATER, GREATER_EQUALS -> true;
+            case LESS, LESS_EQUALS -> false;
+            default -> null;
+        };
+        if (fullWhenTrue == null) {
+            return null;
+        }
+        context.comparedWithLimit.add(lookup);
+        return new Value.Presence(lookup, fullWhenTrue);
     }
 
     private Value unary(UnaryExpr unary) {
@@ -1295,7 +1347,7 @@ public final class MethodWalker {
             Lookup keyed = new Lookup(key.lookup().table(), columns, key.lookup().at(), key.lookup().description(),
                     key.lookup().scope(), key.lookup().frame());
             context.emit(new Event.InsertAfterLookup(placeFrom(keyed.frame(), at), keyed, table, handling(insertedIn),
-                    description, false, false, key.column()));
+                    description, false, false, key.column(), false));
         }
     }
 
@@ -1422,8 +1474,17 @@ public final class MethodWalker {
             return;
         }
         Event.Handling handling = context.rejectedLikeViolation.contains(lookup) ? Event.Handling.HANDLED : handling(insertedIn);
+        boolean limit = context.comparedWithLimit.contains(lookup);
+        if (limit && lockedBefore(insertedIn)) {
+            return; // a row locked in this transaction before the count (the coupon, the event): the callers take turns
+        }
         context.emit(new Event.InsertAfterLookup(placeFrom(lookup.frame(), at), lookup, table, handling, description, bulk,
-                flow.rejectedWhenFound.contains(lookup), null));
+                flow.rejectedWhenFound.contains(lookup), null, limit));
+    }
+
+    private boolean lockedBefore(TxScope insertedIn) {
+        return insertedIn != null && context.rowsByScope.getOrDefault(insertedIn, List.of()).stream()
+                .anyMatch(RowOrigin::isPessimisticallyLocked);
     }
 
     private Event.Handling handling(TxScope insertedIn) {
