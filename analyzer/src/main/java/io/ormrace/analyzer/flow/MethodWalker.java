@@ -395,7 +395,7 @@ public final class MethodWalker {
         Flow base = flow;
 
         Node checked = ifStmt.getCondition();
-        boolean rejects = presence != null && (presence.presentWhenTrue() ? Optional.of(ifStmt.getThenStmt())
+        boolean rejects = presence != null && presence.foundDecides() && (presence.presentWhenTrue() ? Optional.of(ifStmt.getThenStmt())
                 : ifStmt.getElseStmt()).filter(MethodWalker::throwsAtEnd).isPresent();
         if (rejects) {
             base = base.copy();
@@ -698,13 +698,15 @@ public final class MethodWalker {
             return limit;
         }
         if ((operator == BinaryExpr.Operator.AND || operator == BinaryExpr.Operator.OR)
-                && (presence(left) == null) != (presence(right) == null)) {
+                && (lookupTest(left) == null) != (lookupTest(right) == null)) {
             // total != 0 && taken >= total, x == null || x.isExpired(): the other part is a condition on something
             // else, and on some path the test on the lookup alone decides (a may analysis, as joins are)
-            Value.Presence tested = presence(left) != null ? presence(left) : presence(right);
+            Value.Presence tested = lookupTest(left) != null ? lookupTest(left) : lookupTest(right);
             Set<Value.ColumnRef> sources = new HashSet<>(tested.sources());
             sources.addAll(refs(presence(left) != null ? right : left));
-            return new Value.Presence(tested.lookup(), tested.presentWhenTrue(), Set.copyOf(sources));
+            // found always takes a branch only when it alone makes an || true, or alone makes an && false
+            boolean foundDecides = tested.foundDecides() && ((operator == BinaryExpr.Operator.OR) == tested.presentWhenTrue());
+            return new Value.Presence(tested.lookup(), tested.presentWhenTrue(), Set.copyOf(sources), foundDecides);
         }
         return combine(left, right);
     }
@@ -776,7 +778,7 @@ public final class MethodWalker {
         }
         if (unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT && presence(operand) != null) {
             Value.Presence presence = presence(operand);
-            return new Value.Presence(presence.lookup(), !presence.presentWhenTrue(), presence.sources());
+            return new Value.Presence(presence.lookup(), !presence.presentWhenTrue(), presence.sources(), presence.foundDecides());
         }
         if (unary.getOperator().isPostfix() || unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
                 || unary.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT) {
@@ -1449,9 +1451,14 @@ public final class MethodWalker {
         String column = Names.key(lookup.columns().get(0));
         Expression key = find.getArguments().getLast().get();
         String saved = insert.getArgument(0).toString();
-        return (column.equals("id") || column.equals("uuid")) && key instanceof MethodCallExpr getter
-                && getter.getArguments().isEmpty() && getter.getScope().map(Object::toString).filter(saved::equals).isPresent()
-                && Names.key(ValueCalls.attribute(getter.getNameAsString())).equals(column);
+        if (!(key instanceof MethodCallExpr getter) || !getter.getArguments().isEmpty()
+                || getter.getScope().map(Object::toString).filter(saved::equals).isEmpty()) {
+            return false;
+        }
+        String attribute = Names.key(ValueCalls.attribute(getter.getNameAsString()));
+        // find(x.getId()) then save(x); exists(parent = x.getId()) then save(x): x has its identity already
+        return attribute.equals("id") || attribute.equals("uuid")
+                || ((column.equals("id") || column.equals("uuid")) && attribute.equals(column));
     }
 
     /** A row was inserted: if a lookup of the same table came back empty before, this is get-or-create. */
@@ -1561,6 +1568,16 @@ public final class MethodWalker {
         Set<Value.ColumnRef> refs = new HashSet<>(refs(left));
         refs.addAll(refs(right));
         return refs.isEmpty() ? Value.UNKNOWN : new Value.Scalar(Set.copyOf(refs));
+    }
+
+    /**
+     * A test of what a lookup found itself ({@code x == null}, {@code isPresent()}, a count), not of a column of a row it
+     * found ({@code x.getOwner() == null}), and not of a row that was found for sure.
+     */
+    private Value.Presence lookupTest(Value value) {
+        Value.Presence presence = presence(value);
+        return presence == null || !presence.sources().isEmpty() || presence.lookup() == null
+                || context.foundForSure.contains(presence.lookup()) ? null : presence;
     }
 
     static Value.Presence presence(Value value) {

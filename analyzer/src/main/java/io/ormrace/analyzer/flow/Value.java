@@ -156,7 +156,15 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
 
     /** True when the lookup found something ({@code isPresent()}, {@code next()}), or the opposite. */
     /** @param sources  the columns the test reads, when it tests a column ({@code x.getOwner() == null}) */
-    record Presence(Lookup lookup, boolean presentWhenTrue, Set<ColumnRef> sources) implements Value {
+    /**
+     * @param foundDecides  whether a found row always takes one branch: false for {@code found && x.isSubmitted()},
+     *                      where a found row may take either (the branch still tells, on some path, what was found)
+     */
+    record Presence(Lookup lookup, boolean presentWhenTrue, Set<ColumnRef> sources, boolean foundDecides) implements Value {
+        Presence(Lookup lookup, boolean presentWhenTrue, Set<ColumnRef> sources) {
+            this(lookup, presentWhenTrue, sources, true);
+        }
+
         Presence(Lookup lookup, boolean presentWhenTrue) {
             this(lookup, presentWhenTrue, Set.of());
         }
