@@ -52,6 +52,7 @@ final class EntityReader {
         String table = Annotations.find(type, "Table").flatMap(t -> Annotations.string(t, "name")
                         .or(() -> Annotations.string(t, "value")))
                 .or(() -> Annotations.find(type, "Entity").flatMap(e -> Annotations.string(e, "name")))
+                .map(EntityReader::unquoted)
                 .orElse(Names.snake(type.getNameAsString()));
         String where = file.path() + ":" + type.getBegin().map(p -> p.line).orElse(1);
         Mapping mapping = new Mapping();
@@ -105,6 +106,7 @@ final class EntityReader {
                 Optional<AnnotationExpr> column = Annotations.find(field, "Column");
                 String name = column.flatMap(c -> Annotations.string(c, "name").or(() -> Annotations.string(c, "value")))
                         .or(() -> Annotations.find(field, "JoinColumn").flatMap(c -> Annotations.string(c, "name")))
+                        .map(EntityReader::unquoted)
                         .orElse(Annotations.has(field, "ManyToOne", "OneToOne") ? Names.snake(attribute) + "_id" : Names.snake(attribute));
                 mapping.columns.put(attribute, name);
                 mapping.javaTypes.put(attribute, CodeIndex.simpleName(field.getElementType()));
@@ -161,5 +163,10 @@ final class EntityReader {
                 }
             }
         });
+    }
+
+    /** {@code "`App`"} and {@code "\"order\""}: quoting syntax, not part of the name. */
+    private static String unquoted(String name) {
+        return name.replaceAll("[`\"]", "");
     }
 }
