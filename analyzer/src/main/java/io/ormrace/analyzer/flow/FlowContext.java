@@ -30,6 +30,11 @@ final class FlowContext {
      * tests another path's value ({@code x = null} before, on a path that did not look it up), not whether it was found.
      */
     final java.util.Set<Lookup> foundForSure = new java.util.HashSet<>();
+    /** Calls given the id of a row this walk inserted: a lookup they make races with no one. */
+    final java.util.Set<com.github.javaparser.ast.Node> freshKeyCalls =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Lookups made by such calls. */
+    final java.util.Set<Lookup> freshKeyLookups = new java.util.HashSet<>();
     /** Counting lookups compared with a limit ({@code claimed >= total}), not with zero: a capacity, not a key. */
     final java.util.Set<Lookup> comparedWithLimit = new java.util.HashSet<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */

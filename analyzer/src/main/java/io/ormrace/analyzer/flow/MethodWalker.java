@@ -917,7 +917,11 @@ public final class MethodWalker {
     }
 
     List<Value> arguments(MethodCallExpr call) {
-        return call.getArguments().stream().map(this::eval).toList();
+        List<Value> values = call.getArguments().stream().map(this::eval).toList();
+        if (values.contains(Value.FreshKey.INSTANCE)) {
+            context.freshKeyCalls.add(call);
+        }
+        return values;
     }
 
     /** Runs a lambda body where it is invoked, with the variables it captured where it was written. */
@@ -1256,7 +1260,16 @@ public final class MethodWalker {
     }
 
     Lookup lookup(String table, List<String> columns, Node at, String description, TxScope scope) {
-        return new Lookup(table, columns, at, description, scope, frame);
+        Lookup lookup = new Lookup(table, columns, at, description, scope, frame);
+        if (context.freshKeyCalls.contains(at)) {
+            context.freshKeyLookups.add(lookup);
+        }
+        return lookup;
+    }
+
+    /** A lookup by the id of a row this walk inserted (a MyBatis example's criterion may carry it). */
+    void byFreshKey(Lookup lookup) {
+        context.freshKeyLookups.add(lookup);
     }
 
     /**
@@ -1477,8 +1490,8 @@ public final class MethodWalker {
             }
         }
         effect("insert into " + table + " by " + description, at, null);
-        if (lookup == null || savesItsOwnIdentity(lookup, at)) {
-            return;
+        if (lookup == null || savesItsOwnIdentity(lookup, at) || context.freshKeyLookups.contains(lookup)) {
+            return; // the row's own id, or a key no one else can know yet: no second caller to race with
         }
         Event.Handling handling = context.rejectedLikeViolation.contains(lookup) ? Event.Handling.HANDLED : handling(insertedIn);
         boolean limit = context.comparedWithLimit.contains(lookup);

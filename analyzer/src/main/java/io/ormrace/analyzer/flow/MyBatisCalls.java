@@ -62,6 +62,9 @@ final class MyBatisCalls implements ApiCalls {
                     example));
         }
         String effect = "'" + JdbcCalls.abbreviate(statement.sql()) + "' by " + how;
+        if (sql.kind() == Sql.Kind.INSERT) {
+            arguments.stream().filter(Value.Built.class::isInstance).forEach(built -> ((Value.Built) built).inserted = true);
+        }
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
             walker.inserted(sql.table(), call, how, statement.sql().contains("(?)"), walker.tx);
         } else if (sql.kind() == Sql.Kind.UPDATE && !sql.table().isEmpty()) {
@@ -84,6 +87,9 @@ final class MyBatisCalls implements ApiCalls {
             description = how + " (where " + String.join(" and ", key.stream().map(c -> c + " = ?").toList()) + ")";
         }
         Lookup lookup = key.isEmpty() ? null : walker.lookup(sql.table(), key, call, description, walker.tx);
+        if (lookup != null && example != null && example.freshKey) {
+            walker.byFreshKey(lookup);
+        }
         if (sql.lockMode() != null) {
             walker.locked(call, sql.table(), description, false, walker.tx, null);
         }
@@ -111,7 +117,9 @@ final class MyBatisCalls implements ApiCalls {
 
     /** {@code example.createCriteria().andNameEqualTo(name)}: the criteria are the example's own. */
     private static Value onExample(MethodWalker walker, MethodCallExpr call, Value.Example example) {
-        walker.arguments(call);
+        if (walker.arguments(call).contains(Value.FreshKey.INSTANCE)) {
+            example.freshKey = true;
+        }
         String name = call.getNameAsString();
         java.util.regex.Matcher criterion = CRITERION.matcher(name);
         if (criterion.matches()) {

@@ -12,7 +12,7 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
         Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
         Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
         CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey,
-        Value.Example, Value.Built {
+        Value.Example, Value.Built, Value.FreshKey {
 
     Unknown UNKNOWN = new Unknown();
 
@@ -246,6 +246,8 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
     final class Example implements Value {
         final java.util.List<String> columns = new java.util.ArrayList<>();
         boolean keyed = true;
+        /** A criterion compares a column with the id of a row this walk inserted. */
+        boolean freshKey;
         /** A criteria was started ({@code createCriteria()} or {@code or()}): another {@code or()} is a disjunction. */
         boolean ored;
     }
@@ -257,10 +259,20 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
     final class Built implements Value {
         final String type;
         final Map<String, Value> properties = new HashMap<>();
+        /** Passed to a mapped insert: its generated id is a {@link FreshKey}. */
+        boolean inserted;
 
         Built(String type) {
             this.type = type;
         }
+    }
+
+    /**
+     * The id of a row this walk inserted ({@code users.save(user); user.getId()}): no concurrent caller knows it yet,
+     * so a lookup by it races with no one.
+     */
+    record FreshKey() implements Value {
+        static final FreshKey INSTANCE = new FreshKey();
     }
 
     /** {@code connection.setSavepoint()}. */
