@@ -80,6 +80,22 @@ final class ConstantValue {
                 && !(name.getParentNode().orElse(null) instanceof FieldAccessExpr);
     }
 
+    /**
+     * A local variable set once, where it is declared, to a value alike for every caller ({@code Date now = new Date();
+     * token.setRevokedAt(now)}).
+     */
+    private static boolean initializedAlike(NameExpr name) {
+        String variable = name.getNameAsString();
+        return name.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(method -> {
+            java.util.List<com.github.javaparser.ast.body.VariableDeclarator> declared = method
+                    .findAll(com.github.javaparser.ast.body.VariableDeclarator.class, d -> d.getNameAsString().equals(variable));
+            boolean assignedLater = method.findAll(AssignExpr.class).stream()
+                    .anyMatch(assign -> assign.getTarget() instanceof NameExpr target && target.getNameAsString().equals(variable));
+            return declared.size() == 1 && !assignedLater && declared.get(0).getInitializer()
+                    .filter(initializer -> !(initializer instanceof NameExpr)).map(ConstantValue::alike).orElse(false);
+        }).orElse(false);
+    }
+
     static boolean alike(Expression expression) {
         if (expression instanceof EnclosedExpr enclosed) {
             return alike(enclosed.getInner());
@@ -94,7 +110,7 @@ final class ConstantValue {
             return alike(unary.getExpression());
         }
         if (expression instanceof NameExpr name) {
-            return name.getNameAsString().matches("[A-Z][A-Z0-9_]*");
+            return name.getNameAsString().matches("[A-Z][A-Z0-9_]*") || initializedAlike(name);
         }
         if (expression instanceof FieldAccessExpr access) {
             return access.getScope() instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0));
