@@ -46,13 +46,19 @@ public final class SingleThreadedStarts {
         if (method.isEmpty() || owner.isEmpty()) {
             return false;
         }
-        Set<MethodDeclaration> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        seen.add(method.get());
-        return only(index, method.get(), owner.get(), 0, seen);
+        Set<MethodDeclaration> walking = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<MethodDeclaration> onlyFromStarts = Collections.newSetFromMap(new IdentityHashMap<>());
+        walking.add(method.get());
+        return only(index, method.get(), owner.get(), 0, walking, onlyFromStarts);
     }
 
+    /**
+     * @param walking         the methods on the chain being followed: a caller among them is a cycle, not a start
+     * @param onlyFromStarts  methods already found to be reached only from single-threaded starts (two helpers called
+     *                        by one start-up method both lead to it)
+     */
     private static boolean only(CodeIndex index, MethodDeclaration method, TypeDeclaration<?> owner, int depth,
-            Set<MethodDeclaration> seen) {
+            Set<MethodDeclaration> walking, Set<MethodDeclaration> onlyFromStarts) {
         if (isSingleThreadedStart(method, owner)) {
             return true;
         }
@@ -62,13 +68,20 @@ public final class SingleThreadedStarts {
         }
         boolean anyFollowed = false;
         for (CallSites.Site site : callers) {
-            if (!seen.add(site.caller())) {
+            if (onlyFromStarts.contains(site.caller())) {
+                anyFollowed = true;
+                continue;
+            }
+            if (!walking.add(site.caller())) {
                 continue;
             }
             anyFollowed = true;
-            if (!only(index, site.caller(), site.callerType(), depth + 1, seen)) {
+            boolean single = only(index, site.caller(), site.callerType(), depth + 1, walking, onlyFromStarts);
+            walking.remove(site.caller());
+            if (!single) {
                 return false;
             }
+            onlyFromStarts.add(site.caller());
         }
         return anyFollowed;
     }
