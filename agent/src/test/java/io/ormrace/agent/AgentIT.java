@@ -30,7 +30,7 @@ class AgentIT {
         Run run = runScenarios("output=" + json + ",output=" + sarif + ",redact=false");
 
         assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.output).contains("ormrace agent: 7 finding(s)").doesNotContain("error(s) inside the agent")
+        assertThat(run.output).contains("ormrace agent: 8 finding(s)").doesNotContain("error(s) inside the agent")
                 .contains("java.lang open to the application: false")
                 .as("a getter that throws throws to the application as without the agent").contains("getter threw 42S22");
         JsonNode findings = new ObjectMapper().readTree(json.toFile()).get("findings");
@@ -76,7 +76,7 @@ class AgentIT {
         Run run = runScenarios("output=" + dir.resolve("runtime.json"), "--runner-takes-system-err");
 
         assertThat(run.exitCode).isZero();
-        assertThat(run.output).contains("ormrace agent: 7 finding(s)").contains("reports: [" + dir.resolve("runtime.json"));
+        assertThat(run.output).contains("ormrace agent: 8 finding(s)").contains("reports: [" + dir.resolve("runtime.json"));
     }
 
     @Test
@@ -98,7 +98,7 @@ class AgentIT {
         Run run = run("output=" + json, "io.ormrace.scenarios.JdbcScenarios", List.of("-javaagent:" + jacoco + "=destfile=" + coverage));
 
         assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.output).contains("ormrace agent: 7 finding(s)").doesNotContain("error(s) inside the agent");
+        assertThat(run.output).contains("ormrace agent: 8 finding(s)").doesNotContain("error(s) inside the agent");
         TreeSet<String> actual = new TreeSet<>();
         for (JsonNode finding : new ObjectMapper().readTree(json.toFile()).get("findings")) {
             actual.add(finding.get("location").get("line").asInt() + " " + finding.get("rule").asText());

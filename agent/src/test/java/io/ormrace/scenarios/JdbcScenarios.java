@@ -38,6 +38,7 @@ public final class JdbcScenarios {
             AccountDao dao = new AccountDao(connection);
             chargeFee(dao);
             refund(dao);
+            payInterest(new Ledger(connection));
             scenarios.withdrawLocked(1, 10);
             scenarios.withdrawAtomic(1, 10);
             scenarios.withdrawVersioned(1, 10);
@@ -78,6 +79,7 @@ public final class JdbcScenarios {
             statement.execute("create table account (id bigint primary key, owner varchar(40), balance int, version int)");
             statement.execute("insert into account values (1, 'ann', 1000, 0)");
             statement.execute("insert into account values (2, 'bob', 500, 0)");
+            statement.execute("insert into account values (3, 'cy', 100, 0)");
             statement.execute("create table tag (id bigint auto_increment primary key, name varchar(40))");
             statement.execute("create table page_view (id bigint auto_increment primary key, view_day varchar(10), "
                     + "path varchar(80), hits int, unique (view_day, path))");
@@ -89,7 +91,7 @@ public final class JdbcScenarios {
     private int balance(long id, String lock) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("select balance from account where id = ?" + lock)) {
             select.setLong(1, id);
-            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lost-update, lock-outside-transaction
+            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lock-outside-transaction
                 rows.next();
                 return rows.getInt("balance");
             }
@@ -104,8 +106,9 @@ public final class JdbcScenarios {
         }
     }
 
+    /** Read by one private helper and written by another: reported here, where both are called. */
     void withdrawRacy(long id, int amount) throws SQLException {
-        int balance = balance(id, "");
+        int balance = balance(id, ""); // ormrace-runtime: lost-update
         setBalance(id, balance - amount);
     }
 
@@ -129,6 +132,12 @@ public final class JdbcScenarios {
     static void refund(AccountDao dao) throws SQLException {
         int balance = dao.balance(2); // ormrace-runtime: lost-update
         dao.setBalance(2, balance + 20);
+    }
+
+    /** Read by one helper and written by another, both called here: the race is this method's, at the read's line. */
+    static void payInterest(Ledger ledger) throws SQLException {
+        int balance = ledger.balanceOf(3); // ormrace-runtime: lost-update
+        ledger.record(3, balance + 1);
     }
 
     /** A counter read and written by its unique business key, not by its id. */

@@ -178,7 +178,7 @@ public final class LostUpdateRule {
             Map<String, Object> before, Map<String, Object> written, RuleContext context) {
         CallSite readSite = readFrom.values().iterator().next().caller().site();
         // keyed by the read: the same racy read written back from several callers (or at several commits) is one race
-        String key = "lost-update|" + Sites.key(readSite) + "|" + update.table() + "|" + readFrom.keySet();
+        String key = "lost-update|" + Sites.key(readSite, context.site()) + "|" + update.table() + "|" + readFrom.keySet();
         return new Detected(key, () -> build(update, connection, readFrom, before, written, context));
     }
 

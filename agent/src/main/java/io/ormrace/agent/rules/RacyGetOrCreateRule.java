@@ -59,7 +59,7 @@ public final class RacyGetOrCreateRule {
     }
 
     private static Detected finding(SqlShape.Insert insert, EmptyLookup lookup, List<String> columns, RuleContext context) {
-        String key = "racy-get-or-create|" + Sites.key(lookup.caller().site()) + "|" + insert.table() + "|" + columns;
+        String key = "racy-get-or-create|" + Sites.key(lookup.caller().site(), context.site()) + "|" + insert.table() + "|" + columns;
         return new Detected(key, () -> build(insert, lookup, columns, context));
     }
 

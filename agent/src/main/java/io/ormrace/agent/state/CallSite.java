@@ -26,15 +26,51 @@ public record CallSite(String className, String methodName, String fileName, int
      * the first caller outside one, the service method that computed what the statement carries.
      */
     public CallSite primary() {
-        if (!isDataAccess()) {
-            return this;
+        return primaryFrom(0);
+    }
+
+    /**
+     * Where a developer would go for a race between this statement and {@code other} (the read and the write): the
+     * deepest method on both call paths, the one that reads and then writes, at its line toward this statement; a
+     * data access class's first caller outside one, as {@link #primary()}. This statement's primary when the paths
+     * share no method, or when {@code other} was issued from a method on this statement's path (a flush at commit).
+     */
+    public CallSite primaryWith(CallSite other) {
+        List<CallSite> chain = chain();
+        if (chain.stream().anyMatch(frame -> frame.sameMethod(other))) {
+            // issued from a caller of this line (a commit's flush after the service returned): this line's race
+            return primary();
         }
-        for (CallSite caller : callers) {
-            if (!caller.isDataAccess()) {
-                return caller;
+        List<CallSite> others = other.chain();
+        for (int i = 0; i < chain.size(); i++) {
+            CallSite frame = chain.get(i);
+            if (others.stream().anyMatch(frame::sameMethod)) {
+                return primaryFrom(i);
             }
         }
-        return this;
+        return primary();
+    }
+
+    /** The frame at {@code index} of this line and its callers, or the first caller past it outside data access. */
+    private CallSite primaryFrom(int index) {
+        List<CallSite> chain = chain();
+        for (int i = index; i < chain.size(); i++) {
+            if (!chain.get(i).isDataAccess()) {
+                return chain.get(i);
+            }
+        }
+        return chain.get(index);
+    }
+
+    private boolean sameMethod(CallSite other) {
+        return className.equals(other.className) && methodName.equals(other.methodName);
+    }
+
+    private List<CallSite> chain() {
+        List<CallSite> chain = new java.util.ArrayList<>(callers.size() + 1);
+        chain.add(this);
+        chain.addAll(callers);
+        return chain;
     }
 
     private boolean isDataAccess() {

@@ -30,7 +30,7 @@ public class StockRoom {
      */
     public boolean take(String sku, int quantity) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            int available = lockedQuantity(connection, sku); // ormrace: lock-outside-transaction
+            int available = lockedQuantity(connection, sku); // ormrace: lock-outside-transaction // ormrace-runtime: lost-update
             if (available < quantity) {
                 return false;
             }
@@ -71,7 +71,7 @@ public class StockRoom {
     private static int quantity(Connection connection, String sku, String sql) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, sku);
-            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lost-update, lock-outside-transaction
+            try (ResultSet rows = select.executeQuery()) { // ormrace-runtime: lock-outside-transaction
                 if (!rows.next()) {
                     throw new IllegalArgumentException("no such item: " + sku);
                 }

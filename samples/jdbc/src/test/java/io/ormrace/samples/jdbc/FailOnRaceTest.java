@@ -30,7 +30,7 @@ class FailOnRaceTest {
         Throwable failure = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
                 .getThrowable().orElseThrow();
         assertThat(failure).hasMessageContaining("ormrace: ")
-                .hasMessageContaining("io/ormrace/samples/jdbc/StockRoom.java:74: [lost-update] stock_item.quantity")
+                .hasMessageContaining("io/ormrace/samples/jdbc/StockRoom.java:33: [lost-update] stock_item.quantity")
                 .hasMessageContaining("fix: ");
     }
 
