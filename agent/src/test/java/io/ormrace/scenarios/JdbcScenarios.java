@@ -38,7 +38,7 @@ public final class JdbcScenarios {
             AccountDao dao = new AccountDao(connection);
             chargeFee(dao);
             refund(dao);
-            payInterest(new Ledger(connection));
+            payInterest(new Ledger(dao));
             scenarios.withdrawLocked(1, 10);
             scenarios.withdrawAtomic(1, 10);
             scenarios.withdrawVersioned(1, 10);
