@@ -50,7 +50,7 @@ final class Transactions {
         Optional<AnnotationExpr> annotation = onMethod.or(() -> method.isPublic() ? Annotations.find(owner, "Transactional")
                 : Optional.empty());
         if (annotation.isEmpty()) {
-            return new Declared(false, false, "REQUIRED", false);
+            return new Declared(runByABatchStep(method, owner), false, "REQUIRED", false);
         }
         String propagation = Annotations.attribute(annotation.get(), "propagation")
                 .or(() -> Annotations.attribute(annotation.get(), "value").filter(v -> !v.isStringLiteralExpr()))
@@ -58,5 +58,14 @@ final class Transactions {
         boolean serializable = Annotations.attribute(annotation.get(), "isolation").flatMap(Annotations::constantName)
                 .filter("SERIALIZABLE"::equals).isPresent();
         return new Declared(true, onMethod.isPresent() && method.isPrivate(), propagation, serializable);
+    }
+
+    /** Spring Batch runs each tasklet call, and each chunk's processing and writing, in a transaction of the step's. */
+    private static final java.util.Map<String, String> BATCH_CALLBACKS = java.util.Map.of(
+            "Tasklet", "execute", "ItemWriter", "write", "ItemProcessor", "process");
+
+    private static boolean runByABatchStep(MethodDeclaration method, TypeDeclaration<?> owner) {
+        return owner instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration type && type.getImplementedTypes()
+                .stream().anyMatch(implemented -> method.getNameAsString().equals(BATCH_CALLBACKS.get(implemented.getNameAsString())));
     }
 }
