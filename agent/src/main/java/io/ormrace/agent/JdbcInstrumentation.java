@@ -2,7 +2,6 @@ package io.ormrace.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -41,6 +40,9 @@ import net.bytebuddy.utility.JavaModule;
  * declares, so a method inherited from an abstract driver class is advised once, where it is written.
  */
 final class JdbcInstrumentation {
+
+    private static final InterfaceMethods PREPARED_STATEMENT_METHODS = new InterfaceMethods(PreparedStatement.class);
+    private static final InterfaceMethods RESULT_SET_METHODS = new InterfaceMethods(ResultSet.class);
 
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     private final AtomicLong transformErrors = new AtomicLong();
@@ -85,7 +87,7 @@ final class JdbcInstrumentation {
                         .advice(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
                                 .and(takesArgument(0, String.class)).and(concrete), StatementAdvice.ExecuteText.class.getName())
                         .advice(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate")
-                                .and(takesArguments(0)).and(isOverriddenFrom(PreparedStatement.class)).and(concrete),
+                                .and(takesArguments(0)).and(PREPARED_STATEMENT_METHODS).and(concrete),
                                 StatementAdvice.ExecutePrepared.class.getName())
                         .advice(named("addBatch").and(takesArguments(0)).and(concrete), StatementAdvice.AddBatch.class.getName())
                         .advice(named("addBatch").and(takesArguments(String.class)).and(concrete),
@@ -94,7 +96,7 @@ final class JdbcInstrumentation {
                                 StatementAdvice.ExecuteBatch.class.getName())
                         .advice(nameStartsWith("set").and(takesArgument(0, int.class))
                                 .and(takesArguments(2).or(takesArguments(3)))
-                                .and(isOverriddenFrom(PreparedStatement.class)).and(concrete),
+                                .and(PREPARED_STATEMENT_METHODS).and(concrete),
                                 StatementAdvice.Bind.class.getName())
                         .advice(named("clearParameters").and(takesArguments(0)).and(concrete),
                                 StatementAdvice.ClearParameters.class.getName())
@@ -108,7 +110,7 @@ final class JdbcInstrumentation {
                         .advice(named("next").and(takesArguments(0)).and(concrete), ResultSetAdvice.Next.class.getName())
                         .advice(nameStartsWith("get").and(takesArgument(0, int.class).or(takesArgument(0, String.class)))
                                 .and(takesArguments(1).or(takesArguments(2))).and(not(returns(void.class)))
-                                .and(isOverriddenFrom(ResultSet.class)).and(concrete),
+                                .and(RESULT_SET_METHODS).and(concrete),
                                 ResultSetAdvice.Get.class.getName())
                         .advice(named("close").and(takesArguments(0)).and(concrete), ResultSetAdvice.Close.class.getName())
                         .include(getClass().getClassLoader()))

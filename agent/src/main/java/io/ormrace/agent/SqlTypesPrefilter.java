@@ -5,8 +5,8 @@ import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 
 /**
- * Hands ByteBuddy only the classes whose class file names a {@code java.sql} type: a JDBC class implements or
- * extends one, and its methods declare {@code SQLException}. The thousands of other classes a Spring Boot test
+ * Hands ByteBuddy only the classes whose class file names one of the JDBC types the agent advises: a JDBC class
+ * implements one, or its methods take or return one. The thousands of other classes a Spring Boot test
  * loads are passed over after a scan of their bytes, before any of their supertypes is read, which is most of what
  * the agent costs there. Classes of packages that are never JDBC ({@link JdbcPackages#NEVER_JDBC}: Hibernate's
  * hundreds of JDBC type descriptors among them) are passed over by name first, before ByteBuddy parses them only to
@@ -105,13 +105,13 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
 
     /**
      * Not a class of a package that is never JDBC; then a class being retransformed always, a class being loaded if
-     * its bytes name a {@code java.sql} type.
+     * its bytes name a JDBC type the agent advises.
      */
     boolean considered(String className, Class<?> classBeingRedefined, byte[] bytes) {
         if (className != null && neverJdbc(className)) {
             return false;
         }
-        return classBeingRedefined != null || namesJavaSql(bytes);
+        return classBeingRedefined != null || namesAdvisedJdbcType(bytes);
     }
 
     private boolean neverJdbc(String className) {
@@ -128,22 +128,50 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
         return false;
     }
 
-    static boolean namesJavaSql(byte[] bytes) {
+    /**
+     * Whether the class file names one of the JDBC types the agent advises: {@code java/sql/Connection},
+     * {@code Statement}, {@code PreparedStatement}, {@code CallableStatement}, {@code ResultSet} or {@code Driver},
+     * as an interface it implements or in a signature ({@code executeQuery()} returns a {@code ResultSet}). Classes
+     * that only throw {@code SQLException} or pass a {@code Timestamp} (hundreds in a driver or an ORM) are not.
+     */
+    static boolean namesAdvisedJdbcType(byte[] bytes) {
         if (bytes == null) {
             return true;
         }
         byte first = JAVA_SQL[0];
         for (int i = 0, last = bytes.length - JAVA_SQL.length; i <= last; i++) {
-            if (bytes[i] == first && matchesAt(bytes, i)) {
+            if (bytes[i] == first && matchesAt(bytes, i, JAVA_SQL) && advisedTypeAt(bytes, i + JAVA_SQL.length)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean matchesAt(byte[] bytes, int at) {
-        for (int j = 1; j < JAVA_SQL.length; j++) {
-            if (bytes[at + j] != JAVA_SQL[j]) {
+    private static final byte[][] ADVISED = {bytes("Connection"), bytes("Statement"), bytes("PreparedStatement"),
+        bytes("CallableStatement"), bytes("ResultSet"), bytes("Driver")};
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** One of the advised type names starts at {@code at} and ends there ({@code ConnectionBuilder} does not). */
+    private static boolean advisedTypeAt(byte[] bytes, int at) {
+        for (byte[] name : ADVISED) {
+            int end = at + name.length;
+            if (end <= bytes.length && matchesAt(bytes, at, name)
+                    && (end == bytes.length || !Character.isJavaIdentifierPart((char) (bytes[end] & 0xff)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(byte[] bytes, int at, byte[] text) {
+        if (at + text.length > bytes.length) {
+            return false;
+        }
+        for (int j = 0; j < text.length; j++) {
+            if (bytes[at + j] != text[j]) {
                 return false;
             }
         }

@@ -36,6 +36,20 @@ class SqlTypesPrefilterTest {
     }
 
     @Test
+    void aClassThatOnlyThrowsSqlExceptionIsPassedOver() throws Exception {
+        load("com/acme/db/Retries", bytesOf(OnlyThrowsSqlException.class));
+
+        assertThat(handedOver).isEmpty();
+    }
+
+    /** Names java.sql.SQLException and java.sql.Timestamp, and none of the types the agent advises. */
+    static final class OnlyThrowsSqlException {
+        java.sql.Timestamp at() throws java.sql.SQLException {
+            throw new java.sql.SQLException("retry");
+        }
+    }
+
+    @Test
     void aFrameworkThatImplementsNoJdbcTypeIsPassedOverByNameThoughItNamesJavaSql() throws Exception {
         byte[] namesJavaSql = bytesOf(org.h2.jdbc.JdbcConnection.class);
         load("org/hibernate/type/descriptor/jdbc/IntegerJdbcType", namesJavaSql);
@@ -64,7 +78,8 @@ class SqlTypesPrefilterTest {
     }
 
     private static byte[] bytesOf(Class<?> type) throws Exception {
-        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        try (InputStream in = type.getResourceAsStream(file)) {
             return in.readAllBytes();
         }
     }
