@@ -18,6 +18,10 @@ final class ValueCalls {
             "isAfter", "isGreaterThan", "isLessThan", "isZero", "isNegative", "isPositive", "signum", "isEmpty", "isBlank",
             "contains", "startsWith", "endsWith", "matches");
 
+    /** The same value in another type: a check on {@code getStatus().intValue()} is a check on the status. */
+    private static final Set<String> UNBOXING = Set.of("intValue", "longValue", "shortValue", "byteValue", "doubleValue",
+            "floatValue", "booleanValue", "ordinal", "name");
+
     /** The getters of a row's generated identity. */
     private static final Set<String> IDENTITY_GETTERS = Set.of("getId", "getUuid");
 
@@ -55,6 +59,9 @@ final class ValueCalls {
                 .anyMatch(ValueCalls::isCollection)) {
             walker.arguments(call);
             return Optional.of(new Value.Scalar(scalar.sources()));
+        }
+        if (receiver instanceof Value.Scalar scalar && UNBOXING.contains(call.getNameAsString()) && call.getArguments().isEmpty()) {
+            return Optional.of(new Value.Scalar(scalar.sources(), scalar.copy())); // status.intValue() is the status read
         }
         if (receiver instanceof Value.Scalar scalar && (ARITHMETIC.contains(call.getNameAsString())
                 || COMPARISONS.contains(call.getNameAsString()))) {
