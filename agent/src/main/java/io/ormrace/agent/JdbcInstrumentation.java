@@ -48,8 +48,8 @@ final class JdbcInstrumentation {
     private final AtomicLong transformErrors = new AtomicLong();
     private volatile String firstTransformError;
 
-    /** Builds the transformer, hands it to the prefilter (registered at start-up), and instruments what is loaded. */
-    void install(Instrumentation instrumentation, SqlTypesPrefilter prefilter) {
+    /** Builds the transformer, hands it to the one registered at start-up, and instruments what is loaded already. */
+    void install(Instrumentation instrumentation, LateTransformer late) {
         ElementMatcher.Junction<MethodDescription> concrete = not(isAbstract());
         ClassFileTransformer transformer = new AgentBuilder.Default()
                 .disableClassFormatChanges()
@@ -116,7 +116,7 @@ final class JdbcInstrumentation {
                         .include(getClass().getClassLoader()))
                 .transform(recordType("ResultSet"))
                 .makeRaw();
-        prefilter.delegateTo(transformer);
+        late.delegateTo(transformer);
         retransformLoaded(instrumentation);
     }
 

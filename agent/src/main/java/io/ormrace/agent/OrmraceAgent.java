@@ -49,7 +49,8 @@ public final class OrmraceAgent {
             System.err.println("ormrace agent: not attached: " + e.getMessage());
             return;
         }
-        SqlTypesPrefilter prefilter = new SqlTypesPrefilter(JdbcPackages.NEVER_JDBC, JdbcPackages.STILL_JDBC);
+        LateTransformer late = new LateTransformer();
+        SqlTypesPrefilter prefilter = new SqlTypesPrefilter(late, JdbcPackages.NEVER_JDBC, JdbcPackages.STILL_JDBC);
         // the process's own stderr, taken now: a test runner's System.err (surefire's) is closed by the time the
         // JVM exits, and what is written to it then never reaches the build log
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -58,16 +59,16 @@ public final class OrmraceAgent {
             try {
                 quietByteBuddy();
                 injectDispatcher(instrumentation);
-                report.set(Installer.install(options, instrumentation, prefilter, err));
+                report.set(Installer.install(options, instrumentation, late, err));
             } catch (Throwable e) {
                 err.println("ormrace agent: not attached: " + e);
             } finally {
-                prefilter.installed(); // whatever happened: no class waits for it any longer
+                late.installed(); // whatever happened: no class waits for it any longer
             }
         };
         instrumentation.addTransformer(prefilter, true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            prefilter.awaitInstalled();
+            late.awaitInstalled();
             Runnable write = report.get();
             if (write != null) {
                 write.run();
@@ -76,7 +77,7 @@ public final class OrmraceAgent {
         if (inBackground) {
             Thread thread = new Thread(install, "ormrace-agent-start");
             thread.setDaemon(true);
-            prefilter.installingOn(thread);
+            late.installingOn(thread);
             thread.start();
         } else {
             install.run();
@@ -109,15 +110,14 @@ public final class OrmraceAgent {
     /** Separate from {@link OrmraceAgent} so that nothing links the dispatcher before it is in the bootstrap loader. */
     static final class Installer {
         /** Returns what writes the reports at exit. */
-        static Runnable install(AgentOptions options, Instrumentation instrumentation, SqlTypesPrefilter prefilter,
-                PrintStream err) {
+        static Runnable install(AgentOptions options, Instrumentation instrumentation, LateTransformer late, PrintStream err) {
             Backtraces.open(instrumentation);
             Suppressions suppressions = new Suppressions(SourceLines.under(options.sources()));
             Recorder recorder = new Recorder(new CallSites(options.includes(), options.excludes()),
                     new Redaction(options.redact()), suppressions);
             JdbcInstrumentation jdbc = new JdbcInstrumentation();
             io.ormrace.agent.bootstrap.Dispatcher.install(recorder);
-            jdbc.install(instrumentation, prefilter);
+            jdbc.install(instrumentation, late);
             RunReport report = new RunReport(options, recorder, jdbc, suppressions);
             return () -> report.write(err);
         }

@@ -16,65 +16,18 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
 
     private static final byte[] JAVA_SQL = "java/sql/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private static final ClassFileTransformer NONE = new ClassFileTransformer() {
-    };
-
+    private final ClassFileTransformer delegate;
     private final String[] neverJdbc;
     private final String[] kept;
-    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-    private volatile ClassFileTransformer delegate;
-    private volatile Thread installer;
 
     /**
      * @param neverJdbc  package prefixes, dotted ({@code org.hibernate.}), whose classes are never JDBC classes
      * @param kept       prefixes inside those that are looked at all the same ({@code org.springframework.jdbc.})
      */
-    SqlTypesPrefilter(String[] neverJdbc, String[] kept) {
+    SqlTypesPrefilter(ClassFileTransformer delegate, String[] neverJdbc, String[] kept) {
+        this.delegate = delegate;
         this.neverJdbc = internal(neverJdbc);
         this.kept = internal(kept);
-    }
-
-    /** Test use: a prefilter whose transformer is ready. */
-    SqlTypesPrefilter(ClassFileTransformer delegate, String[] neverJdbc, String[] kept) {
-        this(neverJdbc, kept);
-        delegateTo(delegate);
-        installed();
-    }
-
-    /** The thread that builds the transformer: the classes it loads itself never wait for it. */
-    void installingOn(Thread thread) {
-        installer = thread;
-    }
-
-    void delegateTo(ClassFileTransformer transformer) {
-        delegate = transformer;
-    }
-
-    /** Called once the start-up is over, whether the transformer was built or not. */
-    void installed() {
-        ready.countDown();
-    }
-
-    void awaitInstalled() {
-        try {
-            ready.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The transformer, waited for if it is still being built; {@link #NONE} if building it failed. */
-    private ClassFileTransformer delegate() {
-        ClassFileTransformer built = delegate;
-        if (built != null) {
-            return built;
-        }
-        if (Thread.currentThread() == installer) {
-            return NONE;
-        }
-        awaitInstalled();
-        built = delegate;
-        return built != null ? built : NONE;
     }
 
     private static String[] internal(String[] prefixes) {
@@ -91,7 +44,7 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
         if (!considered(className, classBeingRedefined, classfileBuffer)) {
             return null;
         }
-        return delegate().transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        return delegate.transform(module, loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
     @Override
@@ -100,7 +53,7 @@ final class SqlTypesPrefilter implements ClassFileTransformer {
         if (!considered(className, classBeingRedefined, classfileBuffer)) {
             return null;
         }
-        return delegate().transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+        return delegate.transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
     }
 
     /**
