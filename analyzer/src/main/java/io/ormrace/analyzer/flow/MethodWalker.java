@@ -701,9 +701,10 @@ public final class MethodWalker {
                 && (lookupTest(left) == null) != (lookupTest(right) == null)) {
             // total != 0 && taken >= total, x == null || x.isExpired(): the other part is a condition on something
             // else, and on some path the test on the lookup alone decides (a may analysis, as joins are)
-            Value.Presence tested = lookupTest(left) != null ? lookupTest(left) : lookupTest(right);
+            boolean testedOnTheLeft = lookupTest(left) != null;
+            Value.Presence tested = testedOnTheLeft ? lookupTest(left) : lookupTest(right);
             Set<Value.ColumnRef> sources = new HashSet<>(tested.sources());
-            sources.addAll(refs(presence(left) != null ? right : left));
+            sources.addAll(refs(testedOnTheLeft ? right : left));
             // found always takes a branch only when it alone makes an || true, or alone makes an && false
             boolean foundDecides = tested.foundDecides() && ((operator == BinaryExpr.Operator.OR) == tested.presentWhenTrue());
             return new Value.Presence(tested.lookup(), tested.presentWhenTrue(), Set.copyOf(sources), foundDecides);
