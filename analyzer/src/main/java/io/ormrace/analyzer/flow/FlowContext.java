@@ -47,6 +47,8 @@ final class FlowContext {
      * helpers (six levels deep in a large framework) costs more than the rest of the analysis together.
      */
     private int inlineBudget = WalkLimits.INLINE_BUDGET;
+    /** Lambdas whose bodies are being walked, one inside another's call. */
+    int lambdasRunning;
     /** The first limit the walk stopped at, or null. */
     String cutoff;
 

@@ -98,6 +98,16 @@ final class JdbcCalls implements ApiCalls {
             Literals.intValue(index).ifPresent(i -> statement.parameters.put(i, arguments.get(1)));
             return Value.UNKNOWN;
         }
+        if (name.startsWith("set") && arguments.size() >= 2 && !name.equals("setMaxRows") && !name.equals("setFetchSize")
+                && !name.equals("setQueryTimeout")) {
+            // an index counted up (i++, index.getAndIncrement()): parameters are bound in the order they are given
+            int next = 1;
+            while (statement.parameters.containsKey(next)) {
+                next++;
+            }
+            statement.parameters.put(next, arguments.get(1));
+            return Value.UNKNOWN;
+        }
         String sql = !arguments.isEmpty() && arguments.get(0) instanceof Value.Text text ? text.text() : statement.sql;
         if (sql == null) {
             return Value.UNKNOWN;

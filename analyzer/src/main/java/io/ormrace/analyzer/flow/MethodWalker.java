@@ -3,6 +3,7 @@ package io.ormrace.analyzer.flow;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -131,6 +132,7 @@ public final class MethodWalker {
 
     /** Walks a method as an entry point: called from outside, through the Spring proxy when it is a bean. */
     private static final String DEPTH_LIMIT = "calls nested " + WalkLimits.MAX_DEPTH + " deep";
+    private static final String LAMBDA_LIMIT = "lambdas run inside each other " + WalkLimits.MAX_LAMBDAS + " deep";
 
     static void walkEntry(FlowContext context, TypeDeclaration<?> owner, MethodDeclaration method) {
         Transactions.Declared declared = Transactions.declared(method, owner);
@@ -597,6 +599,9 @@ public final class MethodWalker {
         if (expression instanceof LambdaExpr lambda) {
             return Value.Lambda.of(lambda, env, this);
         }
+        if (expression instanceof ThisExpr && self instanceof Value.Holder) {
+            return self; // return this: a fluent helper's calls chain on the same object
+        }
         if (expression instanceof MethodReferenceExpr reference && reference.getScope() instanceof ThisExpr) {
             return findMethod(owner, reference.getIdentifier()).filter(m -> m.getBody().isPresent())
                     .<Value>map(m -> new Value.Lambda(m.getParameters(), m.getBody().get(), new Env(null), this))
@@ -619,11 +624,17 @@ public final class MethodWalker {
         if (self instanceof Value.Row row && isAttribute(row.origin(), name)) {
             return Value.Scalar.read(ref(row.origin(), name));
         }
+        if (self instanceof Value.Holder holder) {
+            return holder.fields.getOrDefault(name, Value.UNKNOWN);
+        }
         return Value.UNKNOWN;
     }
 
     private Value fieldAccess(FieldAccessExpr access) {
         if (access.getScope() instanceof ThisExpr) {
+            if (self instanceof Value.Holder holder) {
+                return holder.fields.getOrDefault(access.getNameAsString(), Value.UNKNOWN);
+            }
             // this.quantity is the field even where a parameter of the same name hides it
             return self instanceof Value.Row row && isAttribute(row.origin(), access.getNameAsString())
                     ? Value.Scalar.read(ref(row.origin(), access.getNameAsString())) : name(access.getNameAsString());
@@ -652,11 +663,15 @@ public final class MethodWalker {
                 env.assign(name.getNameAsString(), value);
             } else if (self instanceof Value.Row row && isAttribute(row.origin(), name.getNameAsString())) {
                 change(row, name.getNameAsString(), value, assign);
+            } else if (self instanceof Value.Holder holder) {
+                holder.fields.put(name.getNameAsString(), value);
             }
         } else if (target instanceof FieldAccessExpr access) {
             Value scope = access.getScope() instanceof ThisExpr ? self : eval(access.getScope());
             if (scope instanceof Value.Row row) {
                 change(row, access.getNameAsString(), value, assign);
+            } else if (scope instanceof Value.Holder holder) {
+                holder.fields.put(access.getNameAsString(), value);
             }
         }
         return value;
@@ -844,7 +859,25 @@ public final class MethodWalker {
                 || arguments.get(0) instanceof Value.LookupResult)) {
             return arguments.get(0);
         }
-        return Value.UNKNOWN;
+        return StatementHolders.constructor(context.index, type, owner, arguments.size())
+                .<Value>map(constructor -> construct(creation, constructor, arguments)).orElse(Value.UNKNOWN);
+    }
+
+    /** Runs the constructor of an object that keeps a JDBC statement or connection, with {@code this} being the new object. */
+    private Value construct(ObjectCreationExpr creation, ConstructorDeclaration constructor, List<Value> arguments) {
+        TypeDeclaration<?> type = (TypeDeclaration<?>) constructor.getParentNode().orElseThrow();
+        Value.Holder holder = new Value.Holder(type);
+        if (depth >= WalkLimits.MAX_DEPTH || !context.spendInline()) {
+            return holder;
+        }
+        Frame calleeFrame = frame.enter(creation, context.index.fileOf(type).orElse(null), constructor);
+        MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), tx,
+                noTransactionReason, flow.copy(), catches, holder);
+        walker.throwingWhenAbsent = throwingWhenAbsent;
+        walker.bindParameters(constructor.getParameters(), arguments);
+        walker.walkBody(constructor.getBody());
+        walker.establishedFor(flow);
+        return holder;
     }
 
     // ---------------------------------------------------------------- calls
@@ -868,6 +901,12 @@ public final class MethodWalker {
         if (receiver instanceof Value.Lambda lambda && !call.getNameAsString().startsWith("and")
                 && !call.getNameAsString().equals("compose")) {
             return invoke(lambda, call.getArguments().stream().map(this::eval).toList(), flow);
+        }
+        if (receiver instanceof Value.Holder holder) {
+            Optional<MethodDeclaration> method = findMethod(holder.declaration, call).filter(m -> m.getBody().isPresent());
+            if (method.isPresent()) {
+                return inline(method.get(), holder.declaration, call, tx, noTransactionReason, holder);
+            }
         }
         for (ApiCalls api : FlowContext.APIS) {
             Optional<Value> handled = api.handle(this, call, receiver, receiverType);
@@ -928,7 +967,8 @@ public final class MethodWalker {
     /** Runs a lambda body where it is invoked, with the variables it captured where it was written. */
     Value invoke(Value.Lambda lambda, List<Value> arguments, Flow invokedWith) {
         MethodWalker definer = lambda.definedIn();
-        MethodWalker walker = new MethodWalker(context, definer.owner, definer.frame, depth + 1, definer.hops,
+        // the body is code of the method that wrote it: its calls are as deep as that method's
+        MethodWalker walker = new MethodWalker(context, definer.owner, definer.frame, definer.depth, definer.hops,
                 new Env(lambda.captured()), tx, noTransactionReason, invokedWith.copy(), catches, definer.self);
         walker.throwingWhenAbsent = throwingWhenAbsent;
         NodeList<Parameter> parameters = lambda.parameters();
@@ -938,16 +978,21 @@ public final class MethodWalker {
                     ? null : CodeIndex.simpleName(parameter.getType());
             walker.env.declare(parameter.getNameAsString(), type, i < arguments.size() ? arguments.get(i) : Value.UNKNOWN);
         }
-        if (depth > WalkLimits.MAX_DEPTH) {
-            context.stoppedAt(DEPTH_LIMIT);
+        if (context.lambdasRunning >= WalkLimits.MAX_LAMBDAS) {
+            context.stoppedAt(LAMBDA_LIMIT);
             return Value.UNKNOWN;
         }
-        Statement body = lambda.body();
-        if (body instanceof ExpressionStmt expression) {
-            return walker.eval(expression.getExpression());
+        context.lambdasRunning++;
+        try {
+            Statement body = lambda.body();
+            if (body instanceof ExpressionStmt expression) {
+                return walker.eval(expression.getExpression());
+            }
+            walker.walk(body);
+            return walker.returnValue();
+        } finally {
+            context.lambdasRunning--;
         }
-        walker.walk(body);
-        return walker.returnValue();
     }
 
     /** A bean the class calls: another type of the project, or one the sources do not have, but no library value type. */

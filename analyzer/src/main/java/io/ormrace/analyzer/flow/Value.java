@@ -12,7 +12,7 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
         Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
         Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
         CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey,
-        Value.Example, Value.Built, Value.FreshKey {
+        Value.Example, Value.Built, Value.FreshKey, Value.Holder {
 
     Unknown UNKNOWN = new Unknown();
 
@@ -273,6 +273,20 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
      */
     record FreshKey() implements Value {
         static final FreshKey INSTANCE = new FreshKey();
+    }
+
+    /**
+     * An object of the project's own that holds a JDBC statement or connection in a field ({@code new Query(connection,
+     * sql)} keeping {@code connection.prepareStatement(sql)}): its methods run with {@code this} being it, so the SQL
+     * it was made with reaches the statement its methods execute.
+     */
+    final class Holder implements Value {
+        final com.github.javaparser.ast.body.TypeDeclaration<?> declaration;
+        final Map<String, Value> fields = new HashMap<>();
+
+        Holder(com.github.javaparser.ast.body.TypeDeclaration<?> declaration) {
+            this.declaration = declaration;
+        }
     }
 
     /** {@code connection.setSavepoint()}. */

@@ -17,6 +17,7 @@ public final class WalkLimits {
 
     static final int MAX_DEPTH = 6;
     static final int INLINE_BUDGET = 256;
+    static final int MAX_LAMBDAS = 12;
 
     record Cutoff(String file, int line, String method, String limit) {
     }
