@@ -154,6 +154,9 @@ final class JdbcCalls implements ApiCalls {
             } else if (call.getArgument(0) instanceof StringLiteralExpr label) {
                 column = label.asString();
             }
+            if (column != null && row.lookup != null && column.toLowerCase().startsWith("count(")) {
+                return new Value.LookupResult(row.lookup, Value.LookupResult.Kind.COUNT, row); // select count(*) ... where
+            }
             return column == null ? Value.UNKNOWN : Value.Scalar.read(MethodWalker.ref(row, column));
         }
         return Value.UNKNOWN;

@@ -111,6 +111,8 @@ public final class MethodWalker {
     private Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>();
     final Value self;
     private final List<Value> returns = new ArrayList<>();
+    /** The lookups found empty where the method returns null. */
+    private final List<Lookup> nullWhenEmpty = new ArrayList<>();
     private final Set<String> parameters = new HashSet<>();
     /** The flow at each normal exit of the method: what its checks established for the caller. */
     private final List<Flow> exits = new ArrayList<>();
@@ -167,6 +169,9 @@ public final class MethodWalker {
             return walkIf(ifStmt);
         }
         if (statement instanceof ReturnStmt returnStmt) {
+            if (returnStmt.getExpression().filter(Expression::isNullLiteralExpr).isPresent() && !flow.emptyLookups.isEmpty()) {
+                nullWhenEmpty.add(flow.emptyLookups.get(flow.emptyLookups.size() - 1));
+            }
             returns.add(returnStmt.getExpression().map(this::eval).orElse(Value.UNKNOWN));
             exits.add(flow);
             return true;
@@ -1127,11 +1132,17 @@ public final class MethodWalker {
 
     private Value returnValue() {
         for (Value value : returns) {
+            if (value instanceof Value.Presence || lookupOf(value) != null) {
+                return value; // if (val == null) return false; return count(val) > 0: what the lookup found decides
+            }
+        }
+        for (Value value : returns) {
             if (!(value instanceof Value.Unknown)) {
                 return value;
             }
         }
-        return Value.UNKNOWN;
+        // if (!rs.next()) return null; return convert(rs.getObject(1)): null tells the caller the lookup found nothing
+        return nullWhenEmpty.isEmpty() ? Value.UNKNOWN : new Value.Maybe(Value.UNKNOWN, nullWhenEmpty.get(0));
     }
 
     /**

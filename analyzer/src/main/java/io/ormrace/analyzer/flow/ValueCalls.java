@@ -60,6 +60,10 @@ final class ValueCalls {
             walker.arguments(call);
             return Optional.of(new Value.Scalar(scalar.sources()));
         }
+        if (receiver instanceof Value.LookupResult count && count.kind() == Value.LookupResult.Kind.COUNT
+                && UNBOXING.contains(call.getNameAsString()) && call.getArguments().isEmpty()) {
+            return Optional.of(count); // ((Number) rs.getObject(1)).longValue() is the count
+        }
         if (receiver instanceof Value.Scalar scalar && UNBOXING.contains(call.getNameAsString()) && call.getArguments().isEmpty()) {
             return Optional.of(new Value.Scalar(scalar.sources(), scalar.copy())); // status.intValue() is the status read
         }
