@@ -3,8 +3,12 @@ package io.ormrace.analyzer;
 import com.github.javaparser.Position;
 import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.type.Type;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
@@ -53,26 +57,48 @@ final class AstCompactor {
     private static final Frozen<Object> EMPTY = new Frozen<>();
     private static final VarHandle ORPHAN_COMMENTS;
     private static final VarHandle OBSERVERS;
+    private static final VarHandle CHILD_NODES;
     private static final Field LIST_OBSERVERS;
+    private static final Field INNER_LIST;
+    private static final VarHandle SIMPLE_NAME;
+    private static final VarHandle NAME;
 
     static {
         VarHandle orphans = null;
         VarHandle observers = null;
+        VarHandle children = null;
         Field listObservers = null;
+        Field innerList = null;
+        VarHandle simpleName = null;
+        VarHandle name = null;
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Node.class, MethodHandles.lookup());
             orphans = lookup.findVarHandle(Node.class, "orphanComments", ArrayList.class);
             observers = lookup.findVarHandle(Node.class, "observers", ArrayList.class);
+            children = lookup.findVarHandle(Node.class, "childNodes", ArrayList.class);
             listObservers = NodeList.class.getDeclaredField("observers");
             listObservers.setAccessible(true);
+            innerList = NodeList.class.getDeclaredField("innerList");
+            innerList.setAccessible(true);
+            simpleName = MethodHandles.privateLookupIn(SimpleName.class, MethodHandles.lookup())
+                    .findVarHandle(SimpleName.class, "identifier", String.class);
+            name = MethodHandles.privateLookupIn(Name.class, MethodHandles.lookup()).findVarHandle(Name.class, "identifier", String.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             orphans = null; // another JavaParser: the lists stay as they are
             observers = null;
+            children = null;
             listObservers = null;
+            innerList = null;
+            simpleName = null;
+            name = null;
         }
         ORPHAN_COMMENTS = orphans;
         OBSERVERS = observers;
+        CHILD_NODES = children;
         LIST_OBSERVERS = listObservers;
+        INNER_LIST = innerList;
+        SIMPLE_NAME = simpleName;
+        NAME = name;
     }
 
     private AstCompactor() {
@@ -82,8 +108,9 @@ final class AstCompactor {
         Map<Position, Position> positions = new HashMap<>();
         Map<Range, Range> ranges = new HashMap<>();
         unit.walk(node -> {
-            Range range = node.getRange().orElse(null);
+            Range range = unplaced(node) ? null : node.getRange().orElse(null);
             node.setTokenRange(null);
+            shareIdentifier(node);
             if (range != null) {
                 Range shared = ranges.computeIfAbsent(range, r -> new Range(
                         positions.computeIfAbsent(r.begin, p -> p), positions.computeIfAbsent(r.end, p -> p)));
@@ -93,6 +120,23 @@ final class AstCompactor {
             }
             shareEmptyLists(node);
         });
+    }
+
+    /**
+     * Nodes no finding, evidence or notice is ever placed at: names, modifiers and types are reported through the
+     * expression, statement or declaration they are part of. Their ranges are most of a tree's positions.
+     */
+    private static boolean unplaced(Node node) {
+        return node instanceof SimpleName || node instanceof Name || node instanceof Modifier || node instanceof Type;
+    }
+
+    /** One string per identifier ({@code id}, {@code String}, {@code save}) for all files, instead of one per use. */
+    private static void shareIdentifier(Node node) {
+        if (SIMPLE_NAME != null && node instanceof SimpleName simple) {
+            SIMPLE_NAME.set(simple, simple.getIdentifier().intern());
+        } else if (NAME != null && node instanceof Name name) {
+            NAME.set(name, name.getIdentifier().intern());
+        }
     }
 
     private static void shareEmptyLists(Node node) {
@@ -105,11 +149,28 @@ final class AstCompactor {
         if (((List<?>) OBSERVERS.get(node)).isEmpty()) {
             OBSERVERS.set(node, EMPTY);
         }
+        ArrayList<?> children = (ArrayList<?>) CHILD_NODES.get(node);
+        if (children.isEmpty()) {
+            CHILD_NODES.set(node, EMPTY);
+        } else {
+            children.trimToSize(); // grown by ten at the first child, most nodes have one to three
+        }
         try {
             for (Field field : NODE_LISTS.get(node.getClass())) {
                 Object list = field.get(node);
-                if (list != null && ((List<?>) LIST_OBSERVERS.get(list)).isEmpty()) {
+                if (list == null) {
+                    continue;
+                }
+                if (((List<?>) LIST_OBSERVERS.get(list)).isEmpty()) {
                     LIST_OBSERVERS.set(list, EMPTY);
+                }
+                Object inner = INNER_LIST.get(list);
+                if (inner instanceof ArrayList<?> elements) {
+                    if (elements.isEmpty()) {
+                        INNER_LIST.set(list, EMPTY);
+                    } else {
+                        elements.trimToSize();
+                    }
                 }
             }
         } catch (IllegalAccessException | RuntimeException e) {

@@ -54,11 +54,12 @@ public final class AnalyzerBenchmark {
             }
         }
         double floor = tools.get(0).median();
-        System.out.printf("%n%-24s %10s %12s %14s %16s %s%n", "tool", "median s", "files/s", "x parse-only", "peak heap MiB", "result");
+        System.out.printf("%n%-24s %10s %12s %14s %12s %16s %s%n", "tool", "median s", "files/s", "x parse-only", "cores busy",
+                "peak heap MiB", "result");
         for (Tool tool : tools) {
             double seconds = tool.median();
-            System.out.printf("%-24s %10.2f %12.0f %14.2f %16d %s%n", tool.name, seconds, files.size() / seconds,
-                    seconds / floor, tool.peakHeap >> 20, tool.result);
+            System.out.printf("%-24s %10.2f %12.0f %14.2f %12.2f %16d %s%n", tool.name, seconds, files.size() / seconds,
+                    seconds / floor, tool.coresBusy(), tool.peakHeap >> 20, tool.result);
         }
     }
 
@@ -96,6 +97,8 @@ public final class AnalyzerBenchmark {
         final String name;
         final Callable<String> work;
         final List<Double> seconds = new ArrayList<>();
+        double cpuSeconds;
+        double wallSeconds;
         long peakHeap;
         String result = "";
 
@@ -110,14 +113,27 @@ public final class AnalyzerBenchmark {
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             result = work.call();
             double elapsed = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
             long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
             peakHeap = Math.max(peakHeap, peak);
             if (measured) {
                 seconds.add(elapsed);
+                cpuSeconds += cpu;
+                wallSeconds += elapsed;
             }
             System.out.printf("  %s%s: %.2f s, %s%n", measured ? "" : "warm-up ", name, elapsed, result);
+        }
+
+        /** The process's CPU time over wall time while this tool ran: how many cores it kept busy, GC included. */
+        double coresBusy() {
+            return wallSeconds == 0 ? 0 : cpuSeconds / wallSeconds;
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         double median() {

@@ -35,6 +35,11 @@ final class FlowContext {
             java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Lookups made by such calls. */
     final java.util.Set<Lookup> freshKeyLookups = new java.util.HashSet<>();
+    /**
+     * Lookups that compare a column with a literal ({@code andPermissionEqualTo("*")}): a check for one special row.
+     * An insert that does not give that column the same literal makes another row, not the one looked up.
+     */
+    final Map<Lookup, Map<String, String>> literalKeys = new java.util.HashMap<>();
     /** Counting lookups compared with a limit ({@code claimed >= total}), not with zero: a capacity, not a key. */
     final java.util.Set<Lookup> comparedWithLimit = new java.util.HashSet<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */

@@ -1533,6 +1533,12 @@ public final class MethodWalker {
 
     /** A row was inserted: if a lookup of the same table came back empty before, this is get-or-create. */
     void inserted(String table, Node at, String description, boolean bulk, TxScope insertedIn) {
+        inserted(table, at, description, bulk, insertedIn, lookup -> true);
+    }
+
+    /** An insert; {@code sameRow} tells whether the row inserted can be the one a lookup looked for. */
+    void inserted(String table, Node at, String description, boolean bulk, TxScope insertedIn,
+            java.util.function.Predicate<Lookup> sameRow) {
         Lookup lookup = null;
         for (int i = flow.emptyLookups.size() - 1; i >= 0 && lookup == null; i--) {
             if (Names.key(flow.emptyLookups.get(i).table()).equals(Names.key(table))) {
@@ -1549,6 +1555,9 @@ public final class MethodWalker {
         effect("insert into " + table + " by " + description, at, null);
         if (lookup == null || savesItsOwnIdentity(lookup, at) || context.freshKeyLookups.contains(lookup)) {
             return; // the row's own id, or a key no one else can know yet: no second caller to race with
+        }
+        if (!sameRow.test(lookup)) {
+            return; // a check for a special row ('*'), then rows of other values: not the row looked for
         }
         Event.Handling handling = context.rejectedLikeViolation.contains(lookup) ? Event.Handling.HANDLED : handling(insertedIn);
         boolean limit = context.comparedWithLimit.contains(lookup);

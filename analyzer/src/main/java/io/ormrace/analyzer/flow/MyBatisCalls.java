@@ -3,6 +3,7 @@ package io.ormrace.analyzer.flow;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.ormrace.analyzer.code.Annotations;
@@ -66,7 +67,10 @@ final class MyBatisCalls implements ApiCalls {
             arguments.stream().filter(Value.Built.class::isInstance).forEach(built -> ((Value.Built) built).inserted = true);
         }
         if (sql.kind() == Sql.Kind.INSERT && !sql.upsert() && !sql.table().isEmpty()) {
-            walker.inserted(sql.table(), call, how, statement.sql().contains("(?)"), walker.tx);
+            Value.Built built = arguments.stream().filter(Value.Built.class::isInstance).map(Value.Built.class::cast)
+                    .findFirst().orElse(null);
+            walker.inserted(sql.table(), call, how, statement.sql().contains("(?)"), walker.tx,
+                    lookup -> built == null || sameLiterals(walker.context.literalKeys.get(lookup), built));
         } else if (sql.kind() == Sql.Kind.UPDATE && !sql.table().isEmpty()) {
             update(walker, call, sql, bindings, how, effect);
         } else if (sql.kind() == Sql.Kind.UPDATE || sql.kind() == Sql.Kind.DELETE || sql.kind() == Sql.Kind.INSERT) {
@@ -89,6 +93,9 @@ final class MyBatisCalls implements ApiCalls {
         Lookup lookup = key.isEmpty() ? null : walker.lookup(sql.table(), key, call, description, walker.tx);
         if (lookup != null && example != null && example.freshKey) {
             walker.byFreshKey(lookup);
+        }
+        if (lookup != null && example != null && !example.literals.isEmpty()) {
+            walker.context.literalKeys.put(lookup, Map.copyOf(example.literals));
         }
         if (sql.lockMode() != null) {
             walker.locked(call, sql.table(), description, false, walker.tx, null);
@@ -115,6 +122,15 @@ final class MyBatisCalls implements ApiCalls {
         return returnType.equals("Optional") ? new Value.Maybe(new Value.Row(row), lookup) : new Value.Row(row);
     }
 
+    /** Whether the object inserted sets each column a lookup compared with a literal to that literal. */
+    private static boolean sameLiterals(Map<String, String> literals, Value.Built built) {
+        if (literals == null) {
+            return true;
+        }
+        return literals.entrySet().stream().allMatch(literal -> built.properties.get(Names.camel(literal.getKey()))
+                instanceof Value.Text text && text.text().equals(literal.getValue()));
+    }
+
     /** {@code example.createCriteria().andNameEqualTo(name)}: the criteria are the example's own. */
     private static Value onExample(MethodWalker walker, MethodCallExpr call, Value.Example example) {
         if (walker.arguments(call).contains(Value.FreshKey.INSTANCE)) {
@@ -126,6 +142,9 @@ final class MyBatisCalls implements ApiCalls {
             String comparison = criterion.group(2);
             if (comparison.equals("EqualTo")) {
                 example.columns.add(Names.snake(criterion.group(1)));
+                if (call.getArguments().size() == 1 && call.getArgument(0) instanceof StringLiteralExpr literal) {
+                    example.literals.put(Names.snake(criterion.group(1)), literal.asString());
+                }
             } else if (!comparison.equals("IsNull") && !comparison.equals("IsNotNull")) {
                 example.keyed = false;
             }

@@ -250,6 +250,8 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
         boolean freshKey;
         /** A criteria was started ({@code createCriteria()} or {@code or()}): another {@code or()} is a disjunction. */
         boolean ored;
+        /** The columns compared with a string literal, and the literal. */
+        final Map<String, String> literals = new HashMap<>();
     }
 
     /**
