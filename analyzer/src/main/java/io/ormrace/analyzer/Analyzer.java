@@ -155,6 +155,7 @@ public final class Analyzer {
 
     public Result analyze(List<Path> inputs) throws IOException {
         Queue problems = new Queue();
+        long started = System.nanoTime();
         InputFiles files = InputFiles.under(inputs, options.includeTests());
         List<Path> javaFiles = files.java;
 
@@ -171,6 +172,7 @@ public final class Analyzer {
         classpathEntities.forEach(entity -> databaseTypes.add(entity.name()));
         databaseTypes.addAll(myBatis.mappers());
         boolean[] relevant = Relevance.relevant(summaries, databaseTypes);
+        long scanned = System.nanoTime();
         List<Path> toParse = new ArrayList<>();
         for (int i = 0; i < javaFiles.size(); i++) {
             if (relevant[i]) {
@@ -186,7 +188,9 @@ public final class Analyzer {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
+            long parsed = System.nanoTime();
             index = CodeIndex.build(sources, schema, models, myBatis, classpathEntities, problems);
+            long indexed = System.nanoTime();
             workers.map(sources, source -> {
                 List<Event> found = new ArrayList<>();
                 Contained.run(problems, source.path(), 1, "walking the file",
@@ -194,6 +198,10 @@ public final class Analyzer {
                 return found;
             }, source -> List.<Event>of()).forEach(events::addAll);
             limits.notice().ifPresent(problems);
+            if (Boolean.getBoolean("ormrace.timing")) { // where a run's time goes, for benchmarks
+                System.err.printf("ormrace timing: scan %.2f s, parse %.2f s, index %.2f s, walk %.2f s%n", (scanned - started) / 1e9,
+                        (parsed - scanned) / 1e9, (indexed - parsed) / 1e9, (System.nanoTime() - indexed) / 1e9);
+            }
         }
         List<Sighting> sightings = new ArrayList<>();
         for (Event event : events) {

@@ -122,7 +122,8 @@ final class Relevance {
         for (String keyword : DECLARING) {
             for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
                 int name = at + keyword.length();
-                if (wordAt(text, at - 1) || name >= text.length() || !Character.isWhitespace(text.charAt(name))) {
+                if (wordAt(text, at - 1) || name >= text.length() || !Character.isWhitespace(text.charAt(name))
+                        || !startsDeclaration(text, at)) {
                     continue;
                 }
                 name = skipSpaces(text, name);
@@ -136,6 +137,38 @@ final class Relevance {
             }
         }
         return found.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static final Set<String> MODIFIERS = Set.of("public", "protected", "private", "static", "final", "abstract",
+            "sealed", "non-sealed", "strictfp");
+
+    /**
+     * Whether the keyword at {@code at} begins a declaration: first on its line, or after a modifier or an annotation.
+     * A comment's "the class String" or "an interface Logger" declares nothing; taken for a declaration, it made every
+     * file with a String field relevant.
+     */
+    private static boolean startsDeclaration(String text, int at) {
+        int before = at - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before < 0 || text.charAt(before) == '\n' || text.charAt(before) == '\r' || text.charAt(before) == ')'
+                || text.charAt(before) == '{' || text.charAt(before) == '}' || text.charAt(before) == ';') {
+            return true;
+        }
+        int end = before + 1;
+        while (before >= 0 && (Character.isJavaIdentifierPart(text.charAt(before)) || text.charAt(before) == '-')) {
+            before--;
+        }
+        String word = text.substring(before + 1, end);
+        if (MODIFIERS.contains(word)) {
+            return true;
+        }
+        // @Entity class Foo, @jakarta.persistence.Entity class Foo
+        while (before >= 0 && (text.charAt(before) == '.' || Character.isJavaIdentifierPart(text.charAt(before)))) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) == '@';
     }
 
     private static int[] supertypes(String text) {

@@ -38,5 +38,20 @@ class RelevanceTest {
         assertThat(relevant).containsExactly(true, true, true, false, true, true, false);
     }
 
+    @Test
+    void aTypeNamedInACommentIsNotDeclaredThere() {
+        java.util.List<String> texts = java.util.List.of(
+                "/** Stores rows; the key is a class String, the log an interface Logger. */\n"
+                        + "@Repository\npublic class OrderStore { private EntityManager em;\n"
+                        + "    @SuppressWarnings(\"x\") static final class Page { }\n"
+                        + "    record Key(long id) { } }",
+                "class Names {\n    private String name;\n    private Logger log;\n}",
+                "class Paging {\n    private Page page;\n}",
+                "class Keys {\n    private Key key;\n}");
+        boolean[] relevant = Relevance.relevant(texts.stream().map(Relevance::summarize).toList());
+
+        assertThat(relevant).containsExactly(true, false, true, true);
+    }
+
     private static final java.util.regex.Pattern PATTERN = Relevance.DATABASE;
 }
