@@ -184,7 +184,8 @@ public final class Analyzer {
         CodeIndex index;
         WalkLimits limits = new WalkLimits();
         try (Workers workers = new Workers()) {
-            sources = workers.map(toParse, file -> parse(file, ignored -> { }, problems), file -> {
+            AstCompactor.Positions positions = new AstCompactor.Positions();
+            sources = workers.map(toParse, file -> parse(file, positions, ignored -> { }, problems), file -> {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
@@ -368,7 +369,8 @@ public final class Analyzer {
     }
 
     /** Parses a file read before: its read problems were reported then, so {@code readProblems} drops them. */
-    private Optional<SourceFile> parse(Path file, Consumer<Problem> readProblems, Consumer<Problem> problems) {
+    private Optional<SourceFile> parse(Path file, AstCompactor.Positions positions, Consumer<Problem> readProblems,
+            Consumer<Problem> problems) {
         Optional<String> text = read(file, readProblems);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -392,7 +394,7 @@ public final class Analyzer {
                 return Optional.empty();
             }
             CompilationUnit unit = result.getResult().get();
-            AstCompactor.compact(unit);
+            AstCompactor.compact(unit, positions);
             unit.setStorage(file.toAbsolutePath());
             return Optional.of(new SourceFile(display(file), unit));
         } catch (RuntimeException | StackOverflowError e) {

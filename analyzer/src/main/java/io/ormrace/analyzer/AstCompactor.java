@@ -104,7 +104,34 @@ final class AstCompactor {
     private AstCompactor() {
     }
 
+    /**
+     * The positions of one analysis, shared by all its files: line 12, column 5 is the same object in every file. Files
+     * have as many distinct positions as nodes, a whole tree far fewer.
+     */
+    static final class Positions {
+        private static final int LINES = 8192;
+        private static final int COLUMNS = 256;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<Position> table =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(LINES * COLUMNS);
+
+        Position share(Position position, Map<Position, Position> inFile) {
+            if (position.line < 0 || position.line >= LINES || position.column < 0 || position.column >= COLUMNS) {
+                return inFile.computeIfAbsent(position, p -> p);
+            }
+            int slot = position.line * COLUMNS + position.column;
+            Position shared = table.get(slot);
+            if (shared != null) {
+                return shared;
+            }
+            return table.compareAndSet(slot, null, position) ? position : table.get(slot);
+        }
+    }
+
     static void compact(CompilationUnit unit) {
+        compact(unit, new Positions());
+    }
+
+    static void compact(CompilationUnit unit, Positions shared) {
         Map<Position, Position> positions = new HashMap<>();
         Map<Range, Range> ranges = new HashMap<>();
         unit.walk(node -> {
@@ -112,9 +139,8 @@ final class AstCompactor {
             node.setTokenRange(null);
             shareIdentifier(node);
             if (range != null) {
-                Range shared = ranges.computeIfAbsent(range, r -> new Range(
-                        positions.computeIfAbsent(r.begin, p -> p), positions.computeIfAbsent(r.end, p -> p)));
-                node.setRange(shared);
+                node.setRange(ranges.computeIfAbsent(range, r -> new Range(shared.share(r.begin, positions),
+                        shared.share(r.end, positions))));
             } else {
                 node.setRange(null);
             }
