@@ -25,7 +25,7 @@ final class Relevance {
             + "|Transactional|Query|Lock|NamedQuery|NamedQueries|Modifying|Select|Insert|Update|Delete)\\b"
             + "|EntityManager\\b|\\bSession\\b|JdbcTemplate\\b|JdbcClient\\b|prepareStatement\\s*\\(|createStatement\\s*\\("
             + "|TransactionTemplate\\b|LockModeType\\b|LockMode\\b|Repository\\s*<|CriteriaBuilder\\b"
-            + "|DataSource\\b|getConnection\\s*\\(");
+            + "|DataSource\\b|DSLContext\\b|getConnection\\s*\\(");
     /** A field's declared type: how the walk crosses from one bean to another (and how Spring injects them). */
     private static final Pattern FIELD_TYPE = Pattern.compile(
             "^\\s*(?:(?:private|protected|public|final|static)\\s+)+([A-Z]\\w*)(?:<[^;=()]*>)?\\s+\\w+\\s*[;=]",
@@ -46,7 +46,7 @@ final class Relevance {
     }
 
     private static final String[] DATABASE_WORDS = {"EntityManager", "Session", "JdbcTemplate", "JdbcClient",
-        "TransactionTemplate", "LockModeType", "LockMode", "CriteriaBuilder", "DataSource"};
+        "TransactionTemplate", "LockModeType", "LockMode", "CriteriaBuilder", "DataSource", "DSLContext"};
     private static final String[] DATABASE_CALLS = {"prepareStatement", "createStatement", "getConnection"};
     private static final String[] DATABASE_ANNOTATIONS = {"Entity", "MappedSuperclass", "Embeddable", "Table",
         "Transactional", "Query", "Lock", "NamedQuery", "NamedQueries", "Modifying", "Select", "Insert", "Update", "Delete"};

@@ -55,6 +55,18 @@ class PrecisionTest {
     }
 
     @Test
+    void aJooqLostUpdateIsFixedInJooq() throws Exception {
+        Finding take = findings(Path.of("src/test/resources/fixtures/jooq"), false).stream()
+                .filter(f -> f.anchor().endsWith("StockService#take")).findFirst().orElseThrow();
+
+        assertThat(take.message()).isEqualTo("stock.quantity is read, then written back by jOOQ update stock where id = ? with a "
+                + "value computed from the value read; a concurrent update between the read and the write is lost");
+        assertThat(take.evidence().get(0).description()).isEqualTo("read by jOOQ select from stock where id = ?");
+        assertThat(take.firstFix()).map(Fix::code).get().asString()
+                .isEqualTo("dsl.update(STOCK).set(STOCK.QUANTITY, STOCK.QUANTITY.plus(delta)).where(STOCK.ID.eq(id)).execute();");
+    }
+
+    @Test
     void aMyBatisLostUpdateIsFixedInTheMapperSql() throws Exception {
         Finding ship = findings(Path.of("src/test/resources/fixtures/mybatis"), false).stream()
                 .filter(f -> f.anchor().endsWith("StockService#ship")).findFirst().orElseThrow();

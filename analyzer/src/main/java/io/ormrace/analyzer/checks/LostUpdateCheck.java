@@ -3,13 +3,13 @@ package io.ormrace.analyzer.checks;
 import io.ormrace.analyzer.code.EntityInfo;
 import io.ormrace.analyzer.flow.Event;
 import io.ormrace.analyzer.flow.RowOrigin;
+import io.ormrace.analyzer.schema.Names;
 import io.ormrace.analyzer.schema.Schema;
 import io.ormrace.core.Evidence;
 import io.ormrace.core.Finding;
 import io.ormrace.core.Origin;
 import io.ormrace.core.Rule;
 import java.util.List;
-import io.ormrace.analyzer.schema.Names;
 import java.util.Optional;
 
 /**
@@ -113,12 +113,31 @@ public final class LostUpdateCheck implements Check {
                         + row.table() + " where ... for update'");
     }
 
+    /** In jOOQ's DSL, with the generated constants: the table's and its columns' names in upper case. */
+    private static void jooqFixes(Finding.Builder finding, RowOrigin row, String column, boolean counter) {
+        String table = row.table().toUpperCase(java.util.Locale.ROOT);
+        String field = table + "." + column.toUpperCase(java.util.Locale.ROOT);
+        String key = row.keyColumns().isEmpty() ? table + ".ID.eq(id)"
+                : String.join(").and(", row.keyColumns().stream()
+                        .map(c -> table + "." + c.toUpperCase(java.util.Locale.ROOT) + ".eq(" + Names.camel(c) + ")").toList());
+        finding.fix("let the database compute the new value in one atomic statement", counter
+                ? "dsl.update(" + table + ").set(" + field + ", " + field + ".plus(delta)).where(" + key + ").execute();"
+                : "dsl.update(" + table + ").set(" + field + ", next).where(" + key + ").and(" + field
+                        + ".eq(valueRead)).execute();  // 0 rows: another caller changed it first");
+        finding.fix("lock the row from the read to the write, in the transaction of the update",
+                "dsl.selectFrom(" + table + ").where(" + key + ").forUpdate().fetchOne();");
+    }
+
     private static void fixes(Finding.Builder finding, RowOrigin row, RowOrigin.Change change) {
         EntityInfo entity = row.entity();
         String column = change.column();
         boolean counter = change.derivedFromItself() && (entity == null || entity.isNumeric(attributeOf(entity, column)));
         if (row.api() == RowOrigin.Api.MYBATIS) {
             mapperFixes(finding, row, change, counter);
+            return;
+        }
+        if (row.api() == RowOrigin.Api.JOOQ) {
+            jooqFixes(finding, row, column, counter);
             return;
         }
         if (entity == null) {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /** What the walk of one entry method shares across the helpers, beans and lambdas it goes into. */
 final class FlowContext {
 
-    static final List<ApiCalls> APIS = List.of(new ModelledCalls(), new MyBatisCalls(), new SpringDataCalls(), new CriteriaCalls(), new JpaCalls(),
+    static final List<ApiCalls> APIS = List.of(new ModelledCalls(), new JooqCalls(), new MyBatisCalls(), new SpringDataCalls(), new CriteriaCalls(), new JpaCalls(),
             new JdbcCalls(), new TransactionCalls());
 
     final CodeIndex index;

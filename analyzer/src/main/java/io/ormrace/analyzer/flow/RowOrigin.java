@@ -22,7 +22,7 @@ public final class RowOrigin {
     /** For JDBC rows: the selected columns, in order, to name {@code rs.getInt(1)}. */
     List<String> selectedColumns = List.of();
     /** Which API read the row: what the fix advice is written in. */
-    public enum Api { SPRING_DATA, JPA, JDBC, MYBATIS }
+    public enum Api { SPRING_DATA, JPA, JDBC, MYBATIS, JOOQ }
 
     Api api;
     /** Whether a persistence context tracks the object: dirty checking writes its changes at commit (not MyBatis's). */

@@ -12,7 +12,7 @@ sealed interface Value permits Value.Unknown, Value.Text, Value.Row, Value.Fresh
         Value.LookupResult, Value.Presence, Value.LoadedTable, Value.Lambda, Value.Connection, Value.Statement, Value.Result,
         Value.Query, Value.EntityManager, Value.EntityTransaction, Value.Savepoint, Value.Constant, CriteriaCalls.Criteria,
         CriteriaCalls.Path, CriteriaCalls.Predicate, CriteriaCalls.Root, CriteriaCalls.Builder, Value.MaxOf, Value.NextKey,
-        Value.Example, Value.Built, Value.FreshKey, Value.Holder {
+        Value.Example, Value.Built, Value.FreshKey, Value.Holder, JooqCalls.Query {
 
     Unknown UNKNOWN = new Unknown();
 
