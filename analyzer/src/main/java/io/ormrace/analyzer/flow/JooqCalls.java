@@ -113,21 +113,8 @@ final class JooqCalls implements ApiCalls {
                 return Optional.of(fetch(walker, call, query, fetch));
             }
             case "transaction", "transactionResult" -> {
-                Value work = call.getArguments().isEmpty() ? Value.UNKNOWN : walker.eval(call.getArgument(0));
-                if (!(work instanceof Value.Lambda lambda)) {
-                    return Optional.of(Value.UNKNOWN);
-                }
-                TxScope outer = walker.tx;
-                TxScope scope = outer != null ? outer : new TxScope("DSLContext." + name, false, false);
-                walker.tx = scope;
-                try {
-                    return Optional.of(walker.invoke(lambda, List.of(Value.UNKNOWN), walker.flow));
-                } finally {
-                    if (scope != outer) {
-                        walker.endScope(scope);
-                    }
-                    walker.tx = outer;
-                }
+                TxScope scope = walker.tx != null ? walker.tx : new TxScope("DSLContext." + name, false, false);
+                return Optional.of(TransactionCalls.runIn(walker, call, scope));
             }
             case "fetchValue" -> {
                 Value argument = call.getArguments().isEmpty() ? Value.UNKNOWN : walker.eval(call.getArgument(0));

@@ -30,20 +30,7 @@ final class TransactionCalls implements ApiCalls {
             boolean own = propagation.equals("REQUIRES_NEW") || propagation.equals("NESTED");
             TxScope scope = own || walker.tx == null
                     ? new TxScope("TransactionTemplate." + name, false, own) : walker.tx;
-            Value work = call.getArguments().isEmpty() ? Value.UNKNOWN : walker.eval(call.getArgument(0));
-            if (!(work instanceof Value.Lambda lambda)) {
-                return Optional.of(Value.UNKNOWN);
-            }
-            TxScope outer = walker.tx;
-            walker.tx = scope;
-            try {
-                return Optional.of(walker.invoke(lambda, List.of(Value.UNKNOWN), walker.flow));
-            } finally {
-                if (scope != outer) {
-                    walker.endScope(scope);
-                }
-                walker.tx = outer;
-            }
+            return Optional.of(runIn(walker, call, scope));
         }
         if (MANAGER_TYPES.contains(receiverType)) {
             walker.arguments(call);
@@ -90,5 +77,23 @@ final class TransactionCalls implements ApiCalls {
             }
         }
         return "REQUIRED";
+    }
+
+    /** Runs the callback passed as the call's first argument with {@code scope} in force, and ends the scope if it began here. */
+    static Value runIn(MethodWalker walker, MethodCallExpr call, TxScope scope) {
+        Value work = call.getArguments().isEmpty() ? Value.UNKNOWN : walker.eval(call.getArgument(0));
+        if (!(work instanceof Value.Lambda lambda)) {
+            return Value.UNKNOWN;
+        }
+        TxScope outer = walker.tx;
+        walker.tx = scope;
+        try {
+            return walker.invoke(lambda, List.of(Value.UNKNOWN), walker.flow);
+        } finally {
+            if (scope != outer) {
+                walker.endScope(scope);
+            }
+            walker.tx = outer;
+        }
     }
 }
