@@ -37,12 +37,49 @@ final class Relevance {
      * What one file's text says, kept small: hashes of the type names it declares, of its fields' types, and of the
      * types it extends or implements (with their type arguments).
      */
-    record Summary(boolean usesDatabase, int[] declared, int[] used, int[] supertypes) {
-        static final Summary NONE = new Summary(false, new int[0], new int[0], new int[0]);
+    /**
+     * @param used      the field types, with {@code usedFrom}: per field type (same order), the hash of the package
+     *                  it is imported from by name, or 0 when it is not (same package, a wildcard, a nested type)
+     * @param ownPackage the hash of the file's package
+     */
+    record Summary(boolean usesDatabase, int[] declared, int[] used, int[] usedFrom, int[] supertypes, int ownPackage) {
+        static final Summary NONE = new Summary(false, new int[0], new int[0], new int[0], new int[0], 0);
     }
 
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+)\\.([A-Z]\\w*)\\s*;", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
     static Summary summarize(String text) {
-        return new Summary(usesDatabase(text), declared(text), hashes(FIELD_TYPE.matcher(text), 1), supertypes(text));
+        int[] used = hashes(FIELD_TYPE.matcher(text), 1);
+        java.util.Map<Integer, Integer> imported = new java.util.HashMap<>();
+        Matcher imports = IMPORT.matcher(text);
+        while (imports.find()) {
+            String qualifier = imports.group(1);
+            String last = qualifier.substring(qualifier.lastIndexOf('.') + 1);
+            if (!last.isEmpty() && Character.isLowerCase(last.charAt(0))) { // a package, not an outer class
+                imported.put(imports.group(2).hashCode(), qualifier.hashCode());
+            }
+        }
+        int[] usedFrom = new int[used.length];
+        for (int i = 0; i < used.length; i++) {
+            usedFrom[i] = imported.getOrDefault(used[i], 0);
+        }
+        Matcher own = PACKAGE.matcher(text);
+        return new Summary(usesDatabase(text), declared(text), used, usedFrom, supertypes(text), own.find() ? own.group(1).hashCode() : 0);
+    }
+
+    /**
+     * Whether one of a file's field types is a type the relevant files declare: by simple name, unless the file imports
+     * that name from a package none of the analyzed files is in (an slf4j {@code Logger} is not a project's entity
+     * {@code Logger}).
+     */
+    private static boolean holdsOneOf(Summary summary, Set<Integer> names, Set<Integer> packages) {
+        for (int i = 0; i < summary.used().length; i++) {
+            if (names.contains(summary.used()[i]) && (summary.usedFrom()[i] == 0 || packages.contains(summary.usedFrom()[i]))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] DATABASE_WORDS = {"EntityManager", "Session", "JdbcTemplate", "JdbcClient",
@@ -229,10 +266,12 @@ final class Relevance {
             }
         }
         hierarchy.close(summaries, relevant);
+        Set<Integer> packages = new HashSet<>();
+        summaries.forEach(summary -> packages.add(summary.ownPackage()));
         for (int round = 0; round < ROUNDS; round++) {
             List<Integer> added = new ArrayList<>();
             for (int i = 0; i < summaries.size(); i++) {
-                if (!relevant[i] && Arrays.stream(summaries.get(i).used()).anyMatch(hierarchy.names::contains)) {
+                if (!relevant[i] && holdsOneOf(summaries.get(i), hierarchy.names, packages)) {
                     added.add(i);
                 }
             }

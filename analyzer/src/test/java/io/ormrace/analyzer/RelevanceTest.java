@@ -53,5 +53,17 @@ class RelevanceTest {
         assertThat(relevant).containsExactly(true, false, true, true);
     }
 
+    @Test
+    void aFieldOfALibraryTypeNamedLikeAnEntityDoesNotMakeAFileRelevant() {
+        java.util.List<String> texts = java.util.List.of(
+                "package shop.audit;\n@Entity\npublic class Logger { @Id Long id; }",
+                "package shop.web;\nimport org.slf4j.Logger;\nclass Pages {\n    private static final Logger log = null;\n}",
+                "package shop.audit;\nclass AuditTrail {\n    private Logger logger;\n}",
+                "package shop.web;\nimport shop.audit.Logger;\nclass AuditPage {\n    private Logger logger;\n}");
+        boolean[] relevant = Relevance.relevant(texts.stream().map(Relevance::summarize).toList());
+
+        assertThat(relevant).containsExactly(true, false, true, true);
+    }
+
     private static final java.util.regex.Pattern PATTERN = Relevance.DATABASE;
 }
