@@ -71,11 +71,13 @@ final class Relevance {
     /**
      * Whether one of a file's field types is a type the relevant files declare: by simple name, unless the file imports
      * that name from a package none of the analyzed files is in (an slf4j {@code Logger} is not a project's entity
-     * {@code Logger}).
+     * {@code Logger}) and the classpath or a models file does not name it either.
      */
-    private static boolean holdsOneOf(Summary summary, Set<Integer> names, Set<Integer> packages) {
+    private static boolean holdsOneOf(Summary summary, Set<Integer> names, Set<Integer> packages, Set<Integer> elsewhere) {
         for (int i = 0; i < summary.used().length; i++) {
-            if (names.contains(summary.used()[i]) && (summary.usedFrom()[i] == 0 || packages.contains(summary.usedFrom()[i]))) {
+            int used = summary.used()[i];
+            int from = summary.usedFrom()[i];
+            if (names.contains(used) && (from == 0 || packages.contains(from) || elsewhere.contains(used))) {
                 return true;
             }
         }
@@ -271,7 +273,8 @@ final class Relevance {
         for (int round = 0; round < ROUNDS; round++) {
             List<Integer> added = new ArrayList<>();
             for (int i = 0; i < summaries.size(); i++) {
-                if (!relevant[i] && holdsOneOf(summaries.get(i), hierarchy.names, packages)) {
+                // a type known from the classpath or a models file is imported from a package of its own
+                if (!relevant[i] && holdsOneOf(summaries.get(i), hierarchy.names, packages, modelledNames)) {
                     added.add(i);
                 }
             }
