@@ -332,11 +332,33 @@ final class JooqCalls implements ApiCalls {
         if (expression instanceof MethodCallExpr call && call.getNameAsString().equals("as") && call.getScope().isPresent()) {
             return table(call.getScope().get());
         }
+        String name = named(expression, "table");
+        if (name != null) {
+            return name.substring(name.lastIndexOf('.') + 1).toLowerCase(); // DSL.table("stock"), without code generation
+        }
         return null;
     }
 
-    /** {@code STOCK.QUANTITY} (or {@code Tables.STOCK.QUANTITY}): the table and the column. */
+    /** The name in {@code DSL.table("stock")} or {@code DSL.field("quantity", Integer.class)}, for the method given. */
+    private static String named(Expression expression, String method) {
+        if (expression instanceof MethodCallExpr call && call.getNameAsString().equals(method) && !call.getArguments().isEmpty()
+                && call.getArgument(0) instanceof com.github.javaparser.ast.expr.StringLiteralExpr literal
+                && (call.getScope().isEmpty() || call.getScope().get().toString().equals("DSL"))) {
+            return literal.asString();
+        }
+        return null;
+    }
+
+    /**
+     * {@code STOCK.QUANTITY} (or {@code Tables.STOCK.QUANTITY}): the table and the column; {@code DSL.field("quantity")}
+     * names a column of the query's table ({@code field("stock.quantity")} of that table).
+     */
     static String[] field(Expression expression) {
+        String name = named(expression, "field");
+        if (name != null) {
+            int dot = name.lastIndexOf('.');
+            return new String[] {dot < 0 ? null : name.substring(0, dot).toLowerCase(), name.substring(dot + 1).toLowerCase()};
+        }
         if (expression instanceof FieldAccessExpr access && CONSTANT.matcher(access.getNameAsString()).matches()) {
             String table = table(access.getScope());
             if (table != null) {
