@@ -185,6 +185,10 @@ final class JooqCalls implements ApiCalls {
                 if (FETCHES.contains(name) && query.kind == Sql.Kind.SELECT) {
                     return fetch(walker, call, query, name);
                 }
+                if (FETCHES.contains(name)) {
+                    execute(walker, call, query); // insertInto(T).set(...).returning(T.ID).fetchOne(): runs here
+                    return Value.UNKNOWN;
+                }
                 if (name.equals("isEmpty") || name.equals("isNotEmpty")) {
                     return Value.UNKNOWN;
                 }
