@@ -127,10 +127,6 @@ final class AstCompactor {
         }
     }
 
-    static void compact(CompilationUnit unit) {
-        compact(unit, new Positions());
-    }
-
     static void compact(CompilationUnit unit, Positions shared) {
         Map<Position, Position> positions = new HashMap<>();
         Map<Range, Range> ranges = new HashMap<>();

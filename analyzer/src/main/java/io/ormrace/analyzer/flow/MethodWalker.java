@@ -872,7 +872,11 @@ public final class MethodWalker {
     private Value construct(ObjectCreationExpr creation, ConstructorDeclaration constructor, List<Value> arguments) {
         TypeDeclaration<?> type = (TypeDeclaration<?>) constructor.getParentNode().orElseThrow();
         Value.Holder holder = new Value.Holder(type);
-        if (depth >= WalkLimits.MAX_DEPTH || !context.spendInline()) {
+        if (depth >= WalkLimits.MAX_DEPTH) {
+            context.stoppedAt(DEPTH_LIMIT);
+            return holder;
+        }
+        if (!context.spendInline()) {
             return holder;
         }
         Frame calleeFrame = frame.enter(creation, context.index.fileOf(type).orElse(null), constructor);
