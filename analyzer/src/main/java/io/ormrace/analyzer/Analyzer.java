@@ -130,11 +130,11 @@ public final class Analyzer {
      */
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                    .setAttributeComments(false)));
+                    .setAttributeComments(false).setDetectOriginalLineSeparator(false)));
     /** For the few files the raw grammar refuses ({@code yield} in a switch expression): Java 21's, with its checks. */
     private static final ThreadLocal<JavaParser> JAVA_21_PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                    .setAttributeComments(false)));
+                    .setAttributeComments(false).setDetectOriginalLineSeparator(false)));
     /** SQL that declares schema: anything else (data, queries) is no schema file. */
     private static final Pattern DDL = Pattern.compile(
             "\\b(create\\s+(table|(unique\\s+)?index)|alter\\s+table)\\b", Pattern.CASE_INSENSITIVE);
@@ -200,8 +200,8 @@ public final class Analyzer {
             }, source -> List.<Event>of()).forEach(events::addAll);
             limits.notice().ifPresent(problems);
             if (Boolean.getBoolean("ormrace.timing")) { // where a run's time goes, for benchmarks
-                System.err.printf("ormrace timing: scan %.2f s, parse %.2f s, index %.2f s, walk %.2f s%n", (scanned - started) / 1e9,
-                        (parsed - scanned) / 1e9, (indexed - parsed) / 1e9, (System.nanoTime() - indexed) / 1e9);
+                System.err.printf("ormrace timing: scan %.2f s, parse %.2f s (%d files), index %.2f s, walk %.2f s%n",
+                        (scanned - started) / 1e9, (parsed - scanned) / 1e9, sources.size(), (indexed - parsed) / 1e9, (System.nanoTime() - indexed) / 1e9);
             }
         }
         List<Sighting> sightings = new ArrayList<>();

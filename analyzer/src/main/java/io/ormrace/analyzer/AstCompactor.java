@@ -22,7 +22,7 @@ import java.util.Map;
  * Shrinks a parsed file to what the analysis reads, keeping every node and its position. A JavaParser node carries
  * its token list (most of a tree's memory), its own empty lists of orphan comments and observers, and its own range
  * objects; on ten thousand files these decide whether the analysis fits in a 1 GiB heap. Tokens are dropped, equal
- * positions and ranges of one file are shared, and the empty lists are replaced by one list that refuses changes
+ * positions are shared by all files, and the empty lists are replaced by one list that refuses changes
  * (the analysis never edits a tree). Where the JavaParser in use has other fields, only the tokens are dropped.
  */
 final class AstCompactor {
@@ -111,37 +111,44 @@ final class AstCompactor {
     static final class Positions {
         private static final int LINES = 8192;
         private static final int COLUMNS = 256;
-        private final java.util.concurrent.atomic.AtomicReferenceArray<Position> table =
-                new java.util.concurrent.atomic.AtomicReferenceArray<>(LINES * COLUMNS);
+        /**
+         * Read and written without locks: a position's fields are final, so a thread sees either nothing or a whole
+         * position, and two threads that store equal positions at once only share a little less.
+         */
+        private final Position[] table = new Position[LINES * COLUMNS];
 
         Position share(Position position, Map<Position, Position> inFile) {
             if (position.line < 0 || position.line >= LINES || position.column < 0 || position.column >= COLUMNS) {
                 return inFile.computeIfAbsent(position, p -> p);
             }
             int slot = position.line * COLUMNS + position.column;
-            Position shared = table.get(slot);
+            Position shared = table[slot];
             if (shared != null) {
                 return shared;
             }
-            return table.compareAndSet(slot, null, position) ? position : table.get(slot);
+            table[slot] = position;
+            return position;
         }
     }
 
     static void compact(CompilationUnit unit, Positions shared) {
         Map<Position, Position> positions = new HashMap<>();
-        Map<Range, Range> ranges = new HashMap<>();
-        unit.walk(node -> {
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(unit);
+        while (!pending.isEmpty()) { // not Node.walk: it copies every node's child list to iterate it
+            Node node = pending.pop();
+            List<Node> children = node.getChildNodes();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
+            }
             Range range = unplaced(node) ? null : node.getRange().orElse(null);
             node.setTokenRange(null);
             shareIdentifier(node);
             if (range != null) {
-                node.setRange(ranges.computeIfAbsent(range, r -> new Range(shared.share(r.begin, positions),
-                        shared.share(r.end, positions))));
-            } else {
-                node.setRange(null);
+                node.setRange(new Range(shared.share(range.begin, positions), shared.share(range.end, positions)));
             }
             shareEmptyLists(node);
-        });
+        }
     }
 
     /**

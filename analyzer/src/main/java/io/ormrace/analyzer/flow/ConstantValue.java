@@ -72,11 +72,11 @@ final class ConstantValue {
      * The row a getter is called on ({@code m} in {@code m.getGlAccount()}) is not one, nor is a constant.
      */
     private static boolean callersValue(NameExpr name) {
-        if (name.getNameAsString().matches("[A-Z][A-Z0-9_]*")) {
+        if (NameShapes.constant(name.getNameAsString())) {
             return false;
         }
         return !(name.getParentNode().orElse(null) instanceof MethodCallExpr call && call.getScope().orElse(null) == name
-                && call.getArguments().isEmpty() && call.getNameAsString().matches("(get|is|has)[A-Z]\\w*"))
+                && call.getArguments().isEmpty() && NameShapes.query(call.getNameAsString()))
                 && !(name.getParentNode().orElse(null) instanceof FieldAccessExpr);
     }
 
@@ -110,7 +110,7 @@ final class ConstantValue {
             return alike(unary.getExpression());
         }
         if (expression instanceof NameExpr name) {
-            return name.getNameAsString().matches("[A-Z][A-Z0-9_]*") || initializedAlike(name);
+            return NameShapes.constant(name.getNameAsString()) || initializedAlike(name);
         }
         if (expression instanceof FieldAccessExpr access) {
             return access.getScope() instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0));

@@ -8,7 +8,7 @@ import java.util.Optional;
 final class Env {
 
     private final Env parent;
-    private final Map<String, Value> values = new HashMap<>();
+    private final Locals values = new Locals();
     private final Map<String, String> types = new HashMap<>();
 
     Env(Env parent) {
@@ -58,17 +58,21 @@ final class Env {
 
     /** The variables of this method (not those a lambda captured), to walk a branch from and join after it. */
     Map<String, Value> snapshot() {
-        return new HashMap<>(values);
+        return values.copy();
     }
 
     void restore(Map<String, Value> state) {
-        values.clear();
-        values.putAll(state);
+        if (state instanceof Locals locals) {
+            values.setTo(locals);
+        } else {
+            values.clear();
+            values.putAll(state);
+        }
     }
 
     /** What a variable may hold after paths that left it as in {@code a} or as in {@code b}. */
     static Map<String, Value> join(Map<String, Value> a, Map<String, Value> b) {
-        Map<String, Value> joined = new HashMap<>(a);
+        Locals joined = a instanceof Locals locals ? locals.copy() : new Locals(a);
         b.forEach((name, value) -> joined.merge(name, value, Value::join));
         return joined;
     }

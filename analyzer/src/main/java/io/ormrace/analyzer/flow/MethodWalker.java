@@ -79,16 +79,15 @@ public final class MethodWalker {
             "HttpHeaders", "MultiValueMap", "Errors", "ModelAndView", "RedirectAttributes", "Calendar", "Date",
             "JsonObject", "JsonArray", "Properties", "Iterator", "Object");
     /** Names of bean methods that, by convention, do something a second caller would do again. */
-    private static final java.util.regex.Pattern WRITING_VERB = java.util.regex.Pattern.compile(
+    private static final NameShapes.Convention WRITING_VERB = NameShapes.Convention.start(
             "(create|save|insert|add|post|record|book|transfer|pay|charge|refund|send|publish|notify|credit|debit|apply"
                     + "|undo|reverse|generate|increment|decrement|issue|allocate|reserve|grant)(?![a-z])");
 
-    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
     /** Static methods of an entity class that make a new instance: {@code Order.builder()}, {@code Order.of(...)}. */
-    private static final java.util.regex.Pattern FACTORY = java.util.regex.Pattern.compile(
+    private static final NameShapes.Convention FACTORY = NameShapes.Convention.whole(
             "builder|of|valueOf|from[A-Z]?\\w*|create\\w*|new[A-Z]\\w*|with[A-Z]\\w*|instance|empty");
     /** Bean methods that turn something into a new entity instance: a mapper's {@code toEntity(dto)}. */
-    private static final java.util.regex.Pattern MAPPING = java.util.regex.Pattern.compile(
+    private static final NameShapes.Convention MAPPING = NameShapes.Convention.whole(
             "(to|map|convert|create|new|build|from|as)([A-Z]\\w*)?");
 
     final FlowContext context;
@@ -645,7 +644,7 @@ public final class MethodWalker {
                     ? Value.Scalar.read(ref(row.origin(), access.getNameAsString())) : name(access.getNameAsString());
         }
         if (access.getScope() instanceof NameExpr type && Character.isUpperCase(type.getNameAsString().charAt(0))
-                && !env.isLocal(type.getNameAsString()) && CONSTANT.matcher(access.getNameAsString()).matches()
+                && !env.isLocal(type.getNameAsString()) && NameShapes.constant(access.getNameAsString())
                 && context.index.fieldType(owner, type.getNameAsString()).isEmpty() && isEnumConstant(type.getNameAsString(),
                         access.getNameAsString())) {
             return new Value.Constant(access.getNameAsString()); // EventType.PROPOSAL
@@ -903,7 +902,7 @@ public final class MethodWalker {
                 && context.index.fieldType(owner, name.getNameAsString()).isEmpty()
                 && context.index.entity(name.getNameAsString(), owner).isPresent()) {
             arguments(call);
-            return FACTORY.matcher(call.getNameAsString()).matches() ? new Value.Fresh(name.getNameAsString()) : Value.UNKNOWN;
+            return FACTORY.test(call.getNameAsString()) ? new Value.Fresh(name.getNameAsString()) : Value.UNKNOWN;
         }
         Value receiver = eval(scope.get());
         String receiverType = staticType(scope.get());
@@ -928,7 +927,7 @@ public final class MethodWalker {
             return generic.get();
         }
         if (receiverType != null) {
-            if (WRITING_VERB.matcher(call.getNameAsString()).lookingAt() && isCollaborator(receiverType)) {
+            if (WRITING_VERB.test(call.getNameAsString()) && isCollaborator(receiverType)) {
                 // the arguments are evaluated once, by the call below; a variable's value can be looked at without that
                 Value first = !call.getArguments().isEmpty() && call.getArgument(0) instanceof NameExpr passed
                         ? env.value(passed.getNameAsString()).orElse(Value.UNKNOWN) : Value.UNKNOWN;
@@ -1054,7 +1053,7 @@ public final class MethodWalker {
      * is declared to return an entity and named like a conversion: it makes a new instance.
      */
     private Optional<Value> mapped(String type, MethodCallExpr call) {
-        if (!MAPPING.matcher(call.getNameAsString()).matches()) {
+        if (!MAPPING.test(call.getNameAsString())) {
             return Optional.empty();
         }
         Optional<MethodDeclaration> declared = context.index.type(type, owner)
