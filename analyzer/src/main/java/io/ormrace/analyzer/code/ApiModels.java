@@ -29,9 +29,25 @@ public final class ApiModels {
     private static final Pattern LINE = Pattern.compile("([\\w.$]+)\\.(\\w+)\\((\\d+|\\*)\\)\\s+(\\w[\\w-]*)((?:\\s+\\S+)*)");
 
     private final List<ApiModel> models;
+    /** The models' method names: asked at every call the walk meets, which is nearly never one of them. */
+    private final java.util.Set<String> methods;
 
     private ApiModels(List<ApiModel> models) {
         this.models = List.copyOf(models);
+        this.methods = java.util.Set.copyOf(models.stream().map(ApiModel::method).toList());
+    }
+
+    /** Whether some model describes a method of this name and number of arguments, of any type. */
+    public boolean describesAny(String method, int arguments) {
+        if (!methods.contains(method)) {
+            return false;
+        }
+        for (ApiModel model : models) {
+            if (model.matches(method, arguments)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ApiModels none() {

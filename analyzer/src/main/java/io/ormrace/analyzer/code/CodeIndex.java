@@ -203,8 +203,11 @@ public final class CodeIndex {
             return Optional.of(entries.get(0));
         }
         java.util.concurrent.ConcurrentHashMap<String, Optional<TypeEntry>> cache = resolved.get(unit.get());
-        return cache == null ? resolveIn(entries, simpleName, unit.get())
-                : cache.computeIfAbsent(simpleName, name -> resolveIn(entries, name, unit.get()));
+        if (cache == null) {
+            return resolveIn(entries, simpleName, unit.get());
+        }
+        Optional<TypeEntry> known = cache.get(simpleName); // before computeIfAbsent: its lambda is made at every call
+        return known != null ? known : cache.computeIfAbsent(simpleName, name -> resolveIn(entries, name, unit.get()));
     }
 
     private Optional<TypeEntry> resolveIn(List<TypeEntry> entries, String simpleName, CompilationUnit file) {

@@ -133,6 +133,16 @@ final class Locals extends AbstractMap<String, Value> {
     }
 
     @Override
+    public void forEach(java.util.function.BiConsumer<? super String, ? super Value> action) {
+        String[] heldNames = names; // the action may change this map (a join merges into its own copy, not this one)
+        Value[] heldValues = values;
+        int held = size;
+        for (int i = 0; i < held; i++) {
+            action.accept(heldNames[i], heldValues[i]);
+        }
+    }
+
+    @Override
     public Set<Entry<String, Value>> entrySet() {
         return new AbstractSet<>() {
             @Override

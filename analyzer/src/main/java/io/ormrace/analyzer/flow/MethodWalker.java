@@ -107,7 +107,7 @@ public final class MethodWalker {
      * Per enclosing try block, the lookups in it that throw when they find nothing ({@code getSingleResult()}), shared
      * with the callees walked inside it: a DAO's {@code getSingleResult()} reaches its caller's catch.
      */
-    private Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>();
+    private Deque<List<Lookup>> throwingWhenAbsent = new ArrayDeque<>(2); // one per try block walked; most have none
     final Value self;
     private final List<Value> returns = new ArrayList<>();
     /** The lookups found empty where the method returns null. */
@@ -1200,12 +1200,15 @@ public final class MethodWalker {
     }
 
     private Optional<MethodDeclaration> findMethod(TypeDeclaration<?> type, String name, int arity, MethodCallExpr call) {
-        Set<TypeDeclaration<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // a Node hashes its whole subtree
-        for (TypeDeclaration<?> current = type; current != null && seen.add(current); ) {
-            List<MethodDeclaration> candidates = context.index.methods(current, name).stream()
-                    .filter(m -> m.getParameters().size() == arity || (m.getParameters().size() <= arity
-                            && !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs()))
-                    .toList();
+        List<TypeDeclaration<?>> seen = new ArrayList<>(2);
+        for (TypeDeclaration<?> current = type; current != null && firstVisit(seen, current); ) {
+            List<MethodDeclaration> candidates = new ArrayList<>(1);
+            for (MethodDeclaration m : context.index.methods(current, name)) {
+                if (m.getParameters().size() == arity || (m.getParameters().size() <= arity
+                        && !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs())) {
+                    candidates.add(m);
+                }
+            }
             if (candidates.size() == 1 || (!candidates.isEmpty() && call == null)) {
                 return Optional.of(candidates.get(0));
             }
@@ -1217,6 +1220,17 @@ public final class MethodWalker {
                     : null;
         }
         return Optional.empty();
+    }
+
+    /** Whether a type is met the first time, remembering it; by identity, as a Node hashes its whole subtree. */
+    private static boolean firstVisit(List<TypeDeclaration<?>> seen, TypeDeclaration<?> type) {
+        for (TypeDeclaration<?> visited : seen) {
+            if (visited == type) {
+                return false;
+            }
+        }
+        seen.add(type);
+        return true;
     }
 
     /**

@@ -25,8 +25,7 @@ final class ModelledCalls implements ApiCalls {
 
     @Override
     public Optional<Value> handle(MethodWalker walker, MethodCallExpr call, Value receiver, String receiverType) {
-        if (receiverType == null || walker.context.index.models().all().stream()
-                .noneMatch(model -> model.matches(call.getNameAsString(), call.getArguments().size()))) {
+        if (receiverType == null || !walker.context.index.models().describesAny(call.getNameAsString(), call.getArguments().size())) {
             return Optional.empty(); // checked before the receiver's supertypes are looked up: most calls are no model's
         }
         List<TypeDeclaration<?>> declarations = new ArrayList<>();
