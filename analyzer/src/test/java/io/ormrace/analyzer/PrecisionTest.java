@@ -67,6 +67,23 @@ class PrecisionTest {
     }
 
     @Test
+    void aStoredCountIsFixedByCountingInTheDatabase() throws Exception {
+        List<Finding> findings = findings(Path.of("src/test/resources/fixtures/aggregates"), false);
+        Finding add = findings.stream().filter(f -> f.anchor().endsWith("CommentCounter#add")).findFirst().orElseThrow();
+        Finding register = findings.stream().filter(f -> f.anchor().endsWith("VersionRegistry#register")).findFirst().orElseThrow();
+
+        assertThat(add.message()).isEqualTo("post.comment_count is set from count(*) of comment rows, read in the transaction "
+                + "that inserts such a row, and written by 'update post set comment_count = ? where id = ?'; a concurrent "
+                + "caller's row is not visible to this read, so both store an aggregate that misses the other's row, and the "
+                + "last write wins");
+        assertThat(add.evidence().get(0).description()).isEqualTo("read by select count(*) from comment where post_id = ?");
+        assertThat(add.firstFix()).map(Fix::code).get().asString()
+                .isEqualTo("update post set comment_count = comment_count + 1 where ...  -- after the insert");
+        assertThat(register.firstFix()).map(Fix::code).get().asString()
+                .isEqualTo("update definition set latest_version = greatest(latest_version, ?) where ...");
+    }
+
+    @Test
     void aMyBatisLostUpdateIsFixedInTheMapperSql() throws Exception {
         Finding ship = findings(Path.of("src/test/resources/fixtures/mybatis"), false).stream()
                 .filter(f -> f.anchor().endsWith("StockService#ship")).findFirst().orElseThrow();

@@ -22,6 +22,9 @@ public final class LostUpdateCheck implements Check {
 
     @Override
     public Optional<Finding> check(Event event, Schema schema) {
+        if (event instanceof Event.AggregateWrite aggregate) {
+            return Optional.of(storedAggregate(aggregate));
+        }
         if (!(event instanceof Event.Write write)) {
             return Optional.empty();
         }
@@ -86,6 +89,36 @@ public final class LostUpdateCheck implements Check {
             fixes(finding, row, change);
         }
         return Optional.of(finding.build());
+    }
+
+    /**
+     * A count or maximum stored in a column ({@code post.comment_count}, {@code latest_version}) by the code that inserts
+     * the rows it counts: each caller reads it before the other's row is committed, and the last write stores a number
+     * that misses a row.
+     */
+    private Finding storedAggregate(Event.AggregateWrite write) {
+        String target = write.table() + "." + write.column();
+        boolean count = write.aggregate().toLowerCase(java.util.Locale.ROOT).startsWith("count");
+        Finding.Builder finding = Finding.builder(rule(), Origin.STATIC)
+                .message(target + " is set from " + write.aggregate() + " of " + write.aggregatedTable() + " rows, read in "
+                        + "the transaction that inserts such a row, and written by " + write.how() + "; a concurrent "
+                        + "caller's row is not visible to this read, so both store an aggregate that misses the other's "
+                        + "row, and the last write wins")
+                .at(Places.of(write.place()), write.place().anchor())
+                .target(write.table(), List.of(write.column()));
+        Places.callPath(finding, write.place());
+        finding.evidence(Places.evidence(Evidence.Kind.READ, write.place(), write.readAt(), "read by " + write.readDescription()));
+        finding.evidence(Places.evidence(Evidence.Kind.WRITE, write.place(), write.at(), "stored in " + target));
+        finding.evidence(Evidence.at(Evidence.Kind.LOCK, null, "no row is locked in the transaction before the read, and "
+                + "the transaction is not SERIALIZABLE"));
+        String column = write.column();
+        finding.fix(count ? "change the stored count in the database, in the insert's transaction, instead of recounting"
+                        : "let the database keep the larger value, in one statement",
+                count ? "update " + write.table() + " set " + column + " = " + column + " + 1 where ...  -- after the insert"
+                        : "update " + write.table() + " set " + column + " = greatest(" + column + ", ?) where ...");
+        finding.fix("or lock the row that holds the aggregate before reading it, so that the callers take turns",
+                "select ... from " + write.table() + " where ... for update  -- first, in the same transaction");
+        return finding.build();
     }
 
     private static String protectionMissing(RowOrigin row, Event.Write write) {

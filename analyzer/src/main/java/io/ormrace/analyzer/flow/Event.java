@@ -39,6 +39,17 @@ public sealed interface Event {
         HANDLED
     }
 
+    /**
+     * A column set from a count or maximum of rows of a table the same transaction inserts into: a stored aggregate
+     * kept by the code that changes what it aggregates.
+     *
+     * @param aggregate  what was read ({@code count(*)}, {@code max(version)}), of {@code aggregatedTable}
+     * @param readAt     the query that read it
+     */
+    record AggregateWrite(Place place, String aggregate, String aggregatedTable, Node readAt, String readDescription,
+            String table, String column, Node at, String how) implements Event {
+    }
+
     /** A pessimistic lock taken with no transaction to hold it. */
     record LockOutsideTransaction(Place place, String target, String how, String why, List<Node> trail) implements Event {
     }

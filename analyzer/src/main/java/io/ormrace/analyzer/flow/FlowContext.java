@@ -42,6 +42,8 @@ final class FlowContext {
     final Map<Lookup, Map<String, String>> literalKeys = new java.util.HashMap<>();
     /** Counting lookups compared with a limit ({@code claimed >= total}), not with zero: a capacity, not a key. */
     final java.util.Set<Lookup> comparedWithLimit = new java.util.HashSet<>();
+    /** The tables this walk inserted rows into (by {@code Names.key}): what a stored count or maximum of them misses. */
+    final java.util.Set<String> insertedTables = new java.util.HashSet<>();
     /** Expressions whose value is one column exactly as read, by identity: how a check is written as SQL. */
     final Map<com.github.javaparser.ast.Node, Value.ColumnRef> copies = new IdentityHashMap<>();
     /** Whether a condition is being evaluated: only then are {@link #copies} kept (every expression is a hot path). */

@@ -1273,6 +1273,12 @@ public final class MethodWalker {
         if (argument instanceof ObjectCreationExpr creation) {
             return creation.getType().getNameAsString();
         }
+        if (argument instanceof com.github.javaparser.ast.expr.ClassExpr) {
+            return "Class";
+        }
+        if (argument instanceof LambdaExpr || argument instanceof com.github.javaparser.ast.expr.MethodReferenceExpr) {
+            return Overloads.FUNCTION;
+        }
         return staticType(argument);
     }
 
@@ -1361,6 +1367,10 @@ public final class MethodWalker {
             return;
         }
         boolean derived = refs(value).contains(own);
+        // a managed entity is written at commit; a row read into an object (MyBatis, JDBC) only if it is passed to an update
+        if (!derived && origin.managed && origin.entity != null && !origin.entity.versioned() && !origin.isPessimisticallyLocked()) {
+            aggregateWritten(origin.table, origin.column(attribute), value, at, "the entity's save or dirty checking", tx);
+        }
         Guard guard = flow.guardOn(own);
         String column = origin.column(attribute);
         boolean callersOwn = !ConstantValue.written(at) && (guard == null || !ConstantValue.comparedIn(at, guard.condition))
@@ -1497,6 +1507,45 @@ public final class MethodWalker {
                 return;
             }
         }
+        aggregateWritten(table, column, value, at, how, writtenIn);
+    }
+
+    private static final java.util.regex.Pattern AGGREGATE = java.util.regex.Pattern.compile(
+            "(count|max|min|sum)\\s*\\(.*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A column set from a count or maximum of rows ({@code select count(*) from comment where post_id = ?}) after this
+     * walk inserted such rows: a concurrent caller's row is not visible to this read, so both store the same stale
+     * aggregate. Not when a row was locked first in the same transaction (the post: callers take turns) or the
+     * transaction is serializable.
+     */
+    private void aggregateWritten(String table, String column, Value value, Node at, String how, TxScope writtenIn) {
+        RowOrigin read = null;
+        Lookup counted = null;
+        String aggregate = null;
+        if (value instanceof Value.LookupResult result && result.kind() == Value.LookupResult.Kind.COUNT) {
+            read = result.rows();
+            counted = result.lookup(); // a repository's countBy...: no row, the lookup says what was counted
+            aggregate = "count(*)";
+        } else {
+            for (Value.ColumnRef source : refs(value)) {
+                if (AGGREGATE.matcher(source.column()).matches()) {
+                    read = source.origin();
+                    aggregate = source.column();
+                    break;
+                }
+            }
+        }
+        String aggregated = read != null ? read.table : counted != null ? counted.table() : null;
+        if (aggregated == null || !context.insertedTables.contains(Names.key(aggregated)) || lockedBefore(writtenIn)
+                || (writtenIn != null && writtenIn.serializable()) || (read != null && read.isPessimisticallyLocked())) {
+            return;
+        }
+        context.emit(read != null
+                ? new Event.AggregateWrite(placeFrom(read.frame, at), aggregate, read.table, read.readAt, read.readDescription,
+                        table, column, at, how)
+                : new Event.AggregateWrite(placeFrom(counted.frame(), at), aggregate, counted.table(), counted.at(),
+                        counted.description(), table, column, at, how));
     }
 
     /** The end of a transaction begun in this method: dirty checking writes what changed on the rows read in it. */
@@ -1556,6 +1605,7 @@ public final class MethodWalker {
     /** An insert; {@code sameRow} tells whether the row inserted can be the one a lookup looked for. */
     void inserted(String table, Node at, String description, boolean bulk, TxScope insertedIn,
             java.util.function.Predicate<Lookup> sameRow) {
+        context.insertedTables.add(Names.key(table));
         Lookup lookup = null;
         for (int i = flow.emptyLookups.size() - 1; i >= 0 && lookup == null; i--) {
             if (Names.key(flow.emptyLookups.get(i).table()).equals(Names.key(table))) {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which of several overloads a call runs, judged from the argument types the source states: {@code find(ctx, name)}
- * with a String is not {@code find(ctx, int id)}. Value types decide (a String is no int); other class types may be
+ * with a String is not {@code find(ctx, int id)}, a lambda is no {@code Class<V>}. Value types decide (a String is no int); other class types may be
  * subtypes of each other, so they only count when they are the same.
  */
 final class Overloads {
@@ -18,6 +18,8 @@ final class Overloads {
     private static final Set<String> VALUE_TYPES = Set.of("String", "int", "long", "boolean", "short", "byte", "double",
             "float", "char", "UUID");
     private static final Set<String> WIDENS_TO_LONG = Set.of("int", "short", "byte", "char");
+    /** The type of a lambda or method reference argument: a functional interface, never a value or a {@code Class}. */
+    static final String FUNCTION = "->";
 
     private Overloads() {
     }
@@ -41,6 +43,9 @@ final class Overloads {
     private static int fit(String argument, String parameter) {
         if (argument == null) {
             return 0;
+        }
+        if (argument.equals(FUNCTION)) {
+            return VALUE_TYPES.contains(parameter) || UNBOXED.containsKey(parameter) || parameter.equals("Class") ? -100 : 0;
         }
         String a = UNBOXED.getOrDefault(argument, argument);
         String p = UNBOXED.getOrDefault(parameter, parameter);

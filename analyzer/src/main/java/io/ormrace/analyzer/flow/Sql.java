@@ -124,17 +124,25 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
         return columns;
     }
 
+    /** A maximum, minimum or sum of one column, aliased or not: kept as its text, like a count. */
+    private static final Pattern AGGREGATE = Pattern.compile(
+            "(?i)((?:max|min|sum)\\s*\\(\\s*[\\w.\"`]+\\s*\\))(?:\\s+(?:as\\s+)?[\\w\"`]+)?");
     private static final Pattern BARE_COLUMN = Pattern.compile("\\(?\\s*([\\w.\"`]+)\\s*\\)?");
     private static final Pattern ALIAS = Pattern.compile("(?i)\\s+(?:as\\s+)?[\\w\"`]+$");
 
     /**
      * The column a select list item reads: {@code t.name}, {@code distinct(office_id)}, {@code name as n} name one;
-     * {@code count(*)} keeps its text, for counting lookups; any other expression names none (an empty string).
+     * {@code count(*)} keeps its text, for counting lookups, and {@code max(version)} its own, for stored aggregates; any
+     * other expression names none (an empty string).
      */
     private static String selectedColumn(String item) {
         String expression = item.strip().replaceFirst("(?i)^distinct\\b\\s*", "").strip();
         if (expression.toLowerCase(Locale.ROOT).startsWith("count(")) {
             return expression.replaceAll("\\s+", "");
+        }
+        Matcher aggregate = AGGREGATE.matcher(expression);
+        if (aggregate.matches()) {
+            return aggregate.group(1).replaceAll("\\s+", "").toLowerCase(Locale.ROOT); // max(version) as version
         }
         Matcher bare = BARE_COLUMN.matcher(expression);
         if (bare.matches()) {
