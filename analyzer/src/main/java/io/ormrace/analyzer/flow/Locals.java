@@ -32,11 +32,7 @@ final class Locals extends AbstractMap<String, Value> {
     }
 
     private Locals(Locals from) {
-        names = from.names;
-        values = from.values;
-        size = from.size;
-        shared = true;
-        from.shared = true;
+        setTo(from);
     }
 
     Locals copy() {
