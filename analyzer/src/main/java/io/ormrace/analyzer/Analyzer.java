@@ -201,7 +201,8 @@ public final class Analyzer {
             limits.notice().ifPresent(problems);
             if (Boolean.getBoolean("ormrace.timing")) { // where a run's time goes, for benchmarks
                 System.err.printf("ormrace timing: scan %.2f s, parse %.2f s (%d files), index %.2f s, walk %.2f s%n",
-                        (scanned - started) / 1e9, (parsed - scanned) / 1e9, sources.size(), (indexed - parsed) / 1e9, (System.nanoTime() - indexed) / 1e9);
+                        (scanned - started) / 1e9, (parsed - scanned) / 1e9, sources.size(), (indexed - parsed) / 1e9,
+                        (System.nanoTime() - indexed) / 1e9);
             }
         }
         List<Sighting> sightings = new ArrayList<>();

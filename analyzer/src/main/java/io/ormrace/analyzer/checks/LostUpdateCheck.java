@@ -112,10 +112,13 @@ public final class LostUpdateCheck implements Check {
         finding.evidence(Evidence.at(Evidence.Kind.LOCK, null, "no row is locked in the transaction before the read, and "
                 + "the transaction is not SERIALIZABLE"));
         String column = write.column();
-        finding.fix(count ? "change the stored count in the database, in the insert's transaction, instead of recounting"
-                        : "let the database keep the larger value, in one statement",
-                count ? "update " + write.table() + " set " + column + " = " + column + " + 1 where ...  -- after the insert"
-                        : "update " + write.table() + " set " + column + " = greatest(" + column + ", ?) where ...");
+        String function = write.aggregate().toLowerCase(java.util.Locale.ROOT);
+        String kept = count ? column + " + 1" : function.startsWith("sum") ? column + " + ?"
+                : (function.startsWith("min") ? "least(" : "greatest(") + column + ", ?)";
+        finding.fix(count || function.startsWith("sum")
+                        ? "change the stored value in the database, in the insert's transaction, instead of recomputing it"
+                        : "let the database keep the " + (function.startsWith("min") ? "smaller" : "larger") + " value, in one statement",
+                "update " + write.table() + " set " + column + " = " + kept + " where ..." + (count ? "  -- after the insert" : ""));
         finding.fix("or lock the row that holds the aggregate before reading it, so that the callers take turns",
                 "select ... from " + write.table() + " where ... for update  -- first, in the same transaction");
         return finding.build();
