@@ -115,10 +115,18 @@ public final class LostUpdateCheck implements Check {
         String function = write.aggregate().toLowerCase(java.util.Locale.ROOT);
         String kept = count ? column + " + 1" : function.startsWith("sum") ? column + " + ?"
                 : (function.startsWith("min") ? "least(" : "greatest(") + column + ", ?)";
-        finding.fix(count || function.startsWith("sum")
-                        ? "change the stored value in the database, in the insert's transaction, instead of recomputing it"
-                        : "let the database keep the " + (function.startsWith("min") ? "smaller" : "larger") + " value, in one statement",
-                "update " + write.table() + " set " + column + " = " + kept + " where ..." + (count ? "  -- after the insert" : ""));
+        String how = count || function.startsWith("sum")
+                ? "change the stored value in the database, in the insert's transaction, instead of recomputing it"
+                : "let the database keep the " + (function.startsWith("min") ? "smaller" : "larger") + " value, in one statement";
+        if (write.attribute() != null && count) {
+            String entity = write.attribute().substring(0, write.attribute().indexOf('.'));
+            String path = "e." + write.attribute().substring(entity.length() + 1);
+            finding.fix(how, "@Modifying @Query(\"update " + entity + " e set " + path + " = " + path + " + 1 where e.id = :id\")\n"
+                    + "int increment" + Character.toUpperCase(path.charAt(2)) + path.substring(3) + "(@Param(\"id\") Long id);  // call it after the insert");
+        } else {
+            finding.fix(how, "update " + write.table() + " set " + column + " = " + kept + " where ..."
+                    + (count ? "  -- after the insert" : ""));
+        }
         finding.fix("or lock the row that holds the aggregate before reading it, so that the callers take turns",
                 "select ... from " + write.table() + " where ... for update  -- first, in the same transaction");
         return finding.build();

@@ -45,9 +45,10 @@ public sealed interface Event {
      *
      * @param aggregate  what was read ({@code count(*)}, {@code max(version)}), of {@code aggregatedTable}
      * @param readAt     the query that read it
+     * @param attribute  {@code Post.commentCount} when an entity's attribute is set, or null for SQL
      */
     record AggregateWrite(Place place, String aggregate, String aggregatedTable, Node readAt, String readDescription,
-            String table, String column, Node at, String how) implements Event {
+            String table, String column, String attribute, Node at, String how) implements Event {
     }
 
     /** A pessimistic lock taken with no transaction to hold it. */

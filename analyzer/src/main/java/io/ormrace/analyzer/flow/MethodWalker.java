@@ -1369,7 +1369,8 @@ public final class MethodWalker {
         boolean derived = refs(value).contains(own);
         // a managed entity is written at commit; a row read into an object (MyBatis, JDBC) only if it is passed to an update
         if (!derived && origin.managed && origin.entity != null && !origin.entity.versioned() && !origin.isPessimisticallyLocked()) {
-            aggregateWritten(origin.table, origin.column(attribute), value, at, "the entity's save or dirty checking", tx);
+            aggregateWritten(origin.table, origin.column(attribute), value, at, "the entity's save or dirty checking", tx,
+                    origin.entity.name() + "." + attribute);
         }
         Guard guard = flow.guardOn(own);
         String column = origin.column(attribute);
@@ -1507,7 +1508,7 @@ public final class MethodWalker {
                 return;
             }
         }
-        aggregateWritten(table, column, value, at, how, writtenIn);
+        aggregateWritten(table, column, value, at, how, writtenIn, null);
     }
 
     private static final java.util.regex.Pattern AGGREGATE = java.util.regex.Pattern.compile(
@@ -1519,7 +1520,8 @@ public final class MethodWalker {
      * aggregate. Not when a row was locked first in the same transaction (the post: callers take turns) or the
      * transaction is serializable.
      */
-    private void aggregateWritten(String table, String column, Value value, Node at, String how, TxScope writtenIn) {
+    private void aggregateWritten(String table, String column, Value value, Node at, String how, TxScope writtenIn,
+            String attribute) {
         RowOrigin read = null;
         Lookup counted = null;
         String aggregate = null;
@@ -1543,9 +1545,9 @@ public final class MethodWalker {
         }
         context.emit(read != null
                 ? new Event.AggregateWrite(placeFrom(read.frame, at), aggregate, read.table, read.readAt, read.readDescription,
-                        table, column, at, how)
+                        table, column, attribute, at, how)
                 : new Event.AggregateWrite(placeFrom(counted.frame(), at), aggregate, counted.table(), counted.at(),
-                        counted.description(), table, column, at, how));
+                        counted.description(), table, column, attribute, at, how));
     }
 
     /** The end of a transaction begun in this method: dirty checking writes what changed on the rows read in it. */
