@@ -83,7 +83,7 @@ class PrecisionTest {
                 .isEqualTo("update definition set latest_version = greatest(latest_version, ?) where ...");
         Finding entity = findings.stream().filter(f -> f.anchor().endsWith("Comments#add")).findFirst().orElseThrow();
         assertThat(entity.firstFix()).map(Fix::code).get().asString()
-                .isEqualTo("@Modifying @Query(\"update Post e set e.commentCount = e.commentCount + 1 where e.id = :id\")\n"
+                .isEqualTo("@Modifying @Query(\"update Post e set e.commentCount = e.commentCount + 1 where e.number = :id\")\n"
                         + "int incrementCommentCount(@Param(\"id\") Long id);  // call it after the insert");
     }
 

@@ -120,9 +120,11 @@ public final class LostUpdateCheck implements Check {
                 : "let the database keep the " + (function.startsWith("min") ? "smaller" : "larger") + " value, in one statement";
         if (write.attribute() != null && count) {
             String entity = write.attribute().substring(0, write.attribute().indexOf('.'));
-            String path = "e." + write.attribute().substring(entity.length() + 1);
-            finding.fix(how, "@Modifying @Query(\"update " + entity + " e set " + path + " = " + path + " + 1 where e.id = :id\")\n"
-                    + "int increment" + Character.toUpperCase(path.charAt(2)) + path.substring(3) + "(@Param(\"id\") Long id);  // call it after the insert");
+            String path = "e." + write.attribute().substring(entity.length() + 1, write.attribute().indexOf('#'));
+            String id = write.attribute().substring(write.attribute().indexOf('#') + 1);
+            finding.fix(how, "@Modifying @Query(\"update " + entity + " e set " + path + " = " + path + " + 1 where e." + id
+                    + " = :id\")\nint increment" + Character.toUpperCase(path.charAt(2)) + path.substring(3)
+                    + "(@Param(\"id\") Long id);  // call it after the insert");
         } else {
             finding.fix(how, "update " + write.table() + " set " + column + " = " + kept + " where ..."
                     + (count ? "  -- after the insert" : ""));

@@ -45,7 +45,8 @@ public sealed interface Event {
      *
      * @param aggregate  what was read ({@code count(*)}, {@code max(version)}), of {@code aggregatedTable}
      * @param readAt     the query that read it
-     * @param attribute  {@code Post.commentCount} when an entity's attribute is set, or null for SQL
+     * @param attribute  {@code Post.commentCount#id} when an entity's attribute is set (after {@code #}: its id
+     *                   attribute), or null for SQL
      */
     record AggregateWrite(Place place, String aggregate, String aggregatedTable, Node readAt, String readDescription,
             String table, String column, String attribute, Node at, String how) implements Event {

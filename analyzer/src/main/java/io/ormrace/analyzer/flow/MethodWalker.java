@@ -1369,8 +1369,11 @@ public final class MethodWalker {
         boolean derived = refs(value).contains(own);
         // a managed entity is written at commit; a row read into an object (MyBatis, JDBC) only if it is passed to an update
         if (!derived && origin.managed && origin.entity != null && !origin.entity.versioned() && !origin.isPessimisticallyLocked()) {
+            String id = origin.entity.idColumns().size() != 1 ? "id" : origin.entity.columns().entrySet().stream()
+                    .filter(e -> Names.key(e.getValue()).equals(Names.key(origin.entity.idColumns().get(0))))
+                    .map(Map.Entry::getKey).findFirst().orElse("id");
             aggregateWritten(origin.table, origin.column(attribute), value, at, "the entity's save or dirty checking", tx,
-                    origin.entity.name() + "." + attribute);
+                    origin.entity.name() + "." + attribute + "#" + id);
         }
         Guard guard = flow.guardOn(own);
         String column = origin.column(attribute);
