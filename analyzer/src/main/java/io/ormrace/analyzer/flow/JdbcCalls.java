@@ -177,7 +177,8 @@ final class JdbcCalls implements ApiCalls {
             RowOrigin row = walker.newRow(sql.table(), null, call, abbreviate(text.text()), lookup, walker.tx, sql.lockMode());
             row.selectedColumns = sql.selectedColumns();
             if (name.startsWith("queryForList") || name.equals("query") || name.equals("queryForStream")) {
-                List<String> columns = sql.selectedColumns().stream().filter(c -> !c.isEmpty() && !c.contains("(")).toList();
+                List<String> columns = sql.selectedColumns().stream()
+                        .filter(c -> !c.isEmpty() && !Sql.isAggregate(c)).toList();
                 if (lookup == null && !columns.isEmpty()) {
                     Lookup loaded = walker.lookup(sql.table(), columns, call, abbreviate(text.text()), walker.tx);
                     walker.context.loadedTables.add(loaded);

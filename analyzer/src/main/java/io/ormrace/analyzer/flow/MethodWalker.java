@@ -1514,8 +1514,6 @@ public final class MethodWalker {
         aggregateWritten(table, column, value, at, how, writtenIn, null);
     }
 
-    private static final java.util.regex.Pattern AGGREGATE = java.util.regex.Pattern.compile(
-            "(count|max|min|sum)\\s*\\(.*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * A column set from a count or maximum of rows ({@code select count(*) from comment where post_id = ?}) after this
@@ -1525,6 +1523,9 @@ public final class MethodWalker {
      */
     private void aggregateWritten(String table, String column, Value value, Node at, String how, TxScope writtenIn,
             String attribute) {
+        if (context.insertedTables.isEmpty()) {
+            return; // asked at every column set: most walks insert nothing
+        }
         RowOrigin read = null;
         Lookup counted = null;
         String aggregate = null;
@@ -1534,7 +1535,7 @@ public final class MethodWalker {
             aggregate = "count(*)";
         } else {
             for (Value.ColumnRef source : refs(value)) {
-                if (AGGREGATE.matcher(source.column()).matches()) {
+                if (Sql.isAggregate(source.column())) {
                     read = source.origin();
                     aggregate = source.column();
                     break;

@@ -127,6 +127,12 @@ record Sql(Kind kind, String table, List<String> equalityColumns, List<String> s
     /** A maximum, minimum or sum of one column, aliased or not: kept as its text, like a count. */
     private static final Pattern AGGREGATE = Pattern.compile(
             "(?i)((?:max|min|sum)\\s*\\(\\s*[\\w.\"`]+\\s*\\))(?:\\s+(?:as\\s+)?[\\w\"`]+)?");
+    /** Whether a selected column is an aggregate kept as its text: {@code count(*)}, {@code max(version)}. */
+    static boolean isAggregate(String selected) {
+        String lower = selected.toLowerCase(Locale.ROOT);
+        return lower.startsWith("count(") || lower.startsWith("max(") || lower.startsWith("min(") || lower.startsWith("sum(");
+    }
+
     private static final Pattern BARE_COLUMN = Pattern.compile("\\(?\\s*([\\w.\"`]+)\\s*\\)?");
     private static final Pattern ALIAS = Pattern.compile("(?i)\\s+(?:as\\s+)?[\\w\"`]+$");
 
