@@ -9,6 +9,11 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.printer.DefaultPrettyPrinter;
+import com.github.javaparser.printer.Printer;
+import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
+import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
+import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
@@ -21,9 +26,12 @@ import java.util.Map;
 /**
  * Shrinks a parsed file to what the analysis reads, keeping every node and its position. A JavaParser node carries
  * its token list (most of a tree's memory), its own empty lists of orphan comments and observers, and its own range
- * objects; on ten thousand files these decide whether the analysis fits in a 1 GiB heap. Tokens are dropped, equal
- * positions are shared by all files, and the empty lists are replaced by one list that refuses changes
- * (the analysis never edits a tree). Where the JavaParser in use has other fields, only the tokens are dropped.
+ * objects, and a second list of its children beside the fields that hold them; on ten thousand files these decide
+ * whether the analysis fits in a 1 GiB heap, and how much of its time the garbage collector takes. Tokens are dropped,
+ * equal positions are shared by all files, the lists of children are dropped ({@code SyntaxTrees} searches through
+ * the fields), and the empty lists are replaced by one list that refuses changes (the analysis never edits a tree).
+ * Code is printed without looking for comments, which needed the lists of children. Where the JavaParser in use has
+ * other fields, only the tokens are dropped.
  */
 final class AstCompactor {
 
@@ -55,6 +63,12 @@ final class AstCompactor {
     }
 
     private static final Frozen<Object> EMPTY = new Frozen<>();
+    /** One empty list for every empty list of nodes (a call's type arguments, a method's annotations): a million of them. */
+    private static final NodeList<Node> EMPTY_NODE_LIST;
+    /** Prints code as it is, without looking for comments: a compacted tree has none, and no list of children. */
+    private static final Printer PRINTER = new DefaultPrettyPrinter(new DefaultPrinterConfiguration()
+            .removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_COMMENTS))
+            .removeOption(new DefaultConfigurationOption(ConfigOption.PRINT_JAVADOC)));
     private static final VarHandle ORPHAN_COMMENTS;
     private static final VarHandle OBSERVERS;
     private static final VarHandle CHILD_NODES;
@@ -92,6 +106,16 @@ final class AstCompactor {
             simpleName = null;
             name = null;
         }
+        NodeList<Node> emptyNodes = new NodeList<>();
+        if (innerList != null) {
+            try {
+                innerList.set(emptyNodes, EMPTY);
+                listObservers.set(emptyNodes, EMPTY);
+            } catch (IllegalAccessException e) {
+                innerList = null;
+            }
+        }
+        EMPTY_NODE_LIST = emptyNodes;
         ORPHAN_COMMENTS = orphans;
         OBSERVERS = observers;
         CHILD_NODES = children;
@@ -132,6 +156,7 @@ final class AstCompactor {
     }
 
     static void compact(CompilationUnit unit, Positions shared) {
+        unit.printer(PRINTER);
         Map<Position, Position> positions = new HashMap<>();
         java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
         pending.push(unit);
@@ -178,16 +203,12 @@ final class AstCompactor {
         if (((List<?>) OBSERVERS.get(node)).isEmpty()) {
             OBSERVERS.set(node, EMPTY);
         }
-        ArrayList<?> children = (ArrayList<?>) CHILD_NODES.get(node);
-        if (children.isEmpty()) {
-            CHILD_NODES.set(node, EMPTY);
-        } else {
-            children.trimToSize(); // grown by ten at the first child, most nodes have one to three
-        }
+        // the children are found through the fields that hold them (SyntaxTrees), not through this second list
+        CHILD_NODES.set(node, EMPTY);
         try {
             for (Field field : NODE_LISTS.get(node.getClass())) {
                 Object list = field.get(node);
-                if (list == null) {
+                if (list == null || list == EMPTY_NODE_LIST) {
                     continue;
                 }
                 if (((List<?>) LIST_OBSERVERS.get(list)).isEmpty()) {
@@ -196,7 +217,7 @@ final class AstCompactor {
                 Object inner = INNER_LIST.get(list);
                 if (inner instanceof ArrayList<?> elements) {
                     if (elements.isEmpty()) {
-                        INNER_LIST.set(list, EMPTY);
+                        field.set(node, EMPTY_NODE_LIST);
                     } else {
                         elements.trimToSize();
                     }

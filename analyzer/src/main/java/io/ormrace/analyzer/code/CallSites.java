@@ -28,10 +28,13 @@ public final class CallSites {
     }
 
     private final Map<String, List<Site>> byName = new HashMap<>();
+    /** Per caller (by identity), its local variables' declared types: read once, asked at every call site. */
+    private final Map<MethodDeclaration, Map<String, String>> localTypes =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** The calls written in a method's body, lambdas and local classes included. */
     void addCallsOf(MethodDeclaration caller, TypeDeclaration<?> type) {
-        caller.getBody().ifPresent(body -> body.walk(MethodCallExpr.class, call -> byName
+        caller.getBody().ifPresent(body -> SyntaxTrees.forEach(body, MethodCallExpr.class, call -> byName
                 .computeIfAbsent(key(call.getNameAsString(), call.getArguments().size()), k -> new ArrayList<>())
                 .add(new Site(call, caller, type))));
     }
@@ -60,16 +63,26 @@ public final class CallSites {
      * The declared type of a local variable or parameter of the caller ({@code NewCommandHandler handler =
      * provider.find(...); handler.process(...)}): a call through an interface the sources implement.
      */
-    private static Optional<String> localType(MethodDeclaration caller, String name) {
+    private Optional<String> localType(MethodDeclaration caller, String name) {
         for (com.github.javaparser.ast.body.Parameter parameter : caller.getParameters()) {
             if (parameter.getNameAsString().equals(name)) {
                 return Optional.of(CodeIndex.simpleName(parameter.getType()));
             }
         }
-        return caller.getBody().flatMap(body -> body.findAll(com.github.javaparser.ast.body.VariableDeclarator.class,
-                        variable -> variable.getNameAsString().equals(name)).stream().findFirst())
-                .filter(variable -> !CodeIndex.isVar(variable.getType()))
-                .map(variable -> CodeIndex.simpleName(variable.getType()));
+        return Optional.ofNullable(localTypes.computeIfAbsent(caller, CallSites::declaredTypes).get(name));
+    }
+
+    /** Each local variable's declared type, by name; the first declaration of a name counts, and {@code var} says none. */
+    private static Map<String, String> declaredTypes(MethodDeclaration caller) {
+        Map<String, String> types = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        caller.getBody().ifPresent(body -> SyntaxTrees.forEach(body, com.github.javaparser.ast.body.VariableDeclarator.class,
+                variable -> {
+                    if (seen.add(variable.getNameAsString()) && !CodeIndex.isVar(variable.getType())) {
+                        types.put(variable.getNameAsString(), CodeIndex.simpleName(variable.getType()));
+                    }
+                }));
+        return types;
     }
 
     private static Optional<String> fieldName(Expression scope) {

@@ -50,6 +50,9 @@ public final class CodeIndex {
     private final Map<CompilationUnit, java.util.concurrent.ConcurrentHashMap<String, Optional<TypeEntry>>> resolved =
             new IdentityHashMap<>();
     private final Map<TypeDeclaration<?>, String> qualifiedNames = new IdentityHashMap<>();
+    /** Facts read from a type's whole body, by kind: worked out once, by the first walk that asks. */
+    private final Map<TypeDeclaration<?>, Map<String, Object>> typeFacts =
+            java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     private record Members(Map<String, List<MethodDeclaration>> methods, Map<String, String> fieldTypes) {
         static Members of(TypeDeclaration<?> type) {
@@ -159,6 +162,18 @@ public final class CodeIndex {
     }
 
     /** The calls of a method found in the sources, by the receiver's declared type. */
+    /** A fact about a type read from its whole body ({@code kind} names it), worked out once per run. */
+    @SuppressWarnings("unchecked")
+    public <V> V typeFact(TypeDeclaration<?> type, String kind, java.util.function.Function<TypeDeclaration<?>, V> read) {
+        Map<String, Object> facts = typeFacts.computeIfAbsent(type, t -> new java.util.concurrent.ConcurrentHashMap<>());
+        Object known = facts.get(kind);
+        if (known == null) {
+            known = read.apply(type); // two threads may both read it: the same answer, stored twice
+            facts.put(kind, known);
+        }
+        return (V) known;
+    }
+
     public List<CallSites.Site> callers(MethodDeclaration method, TypeDeclaration<?> owner) {
         return callSites.of(method, owner, this);
     }

@@ -2,6 +2,7 @@ package io.ormrace.analyzer.flow;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.CatchClause;
+import io.ormrace.analyzer.code.SyntaxTrees;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ record CatchInfo(List<String> types, boolean reReads, boolean rollsBackToSavepoi
         List<String> types = clause.getParameter().getType().isUnionType()
                 ? clause.getParameter().getType().asUnionType().getElements().stream().map(t -> t.asString()).toList()
                 : List.of(clause.getParameter().getType().asString());
-        List<MethodCallExpr> calls = clause.getBody().findAll(MethodCallExpr.class);
+        List<MethodCallExpr> calls = SyntaxTrees.findAll(clause.getBody(), MethodCallExpr.class);
         boolean reReads = calls.stream().map(MethodCallExpr::getNameAsString)
                 .anyMatch(name -> READ.matcher(name).matches() && !NOT_READS.contains(name));
         boolean savepoint = calls.stream().anyMatch(call -> call.getNameAsString().equals("rollback") && call.getArguments().size() == 1);

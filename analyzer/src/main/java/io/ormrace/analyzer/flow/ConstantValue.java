@@ -11,6 +11,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import io.ormrace.analyzer.code.SyntaxTrees;
 import java.util.Set;
 
 /**
@@ -50,8 +51,8 @@ final class ConstantValue {
         }
         String written = value.toString();
         Set<String> compared = new java.util.HashSet<>();
-        condition.findAll(Expression.class).forEach(part -> compared.add(part.toString()));
-        return compared.contains(written) || condition.findAll(NameExpr.class).stream().anyMatch(ConstantValue::callersValue)
+        SyntaxTrees.findAll(condition, Expression.class).forEach(part -> compared.add(part.toString()));
+        return compared.contains(written) || SyntaxTrees.findAll(condition, NameExpr.class).stream().anyMatch(ConstantValue::callersValue)
                 || fromComparedInput(value, at, compared);
     }
 
@@ -61,7 +62,7 @@ final class ConstantValue {
      */
     private static boolean fromComparedInput(Expression value, Node at, Set<String> compared) {
         String ownGetter = at instanceof MethodCallExpr setter ? "get" + setter.getNameAsString().substring(3) : "";
-        return value.findAll(MethodCallExpr.class).stream()
+        return SyntaxTrees.findAll(value, MethodCallExpr.class).stream()
                 .filter(call -> call != value && call.getArguments().isEmpty() && !call.getNameAsString().equals(ownGetter))
                 .anyMatch(call -> compared.contains(call.toString()));
     }
@@ -87,9 +88,9 @@ final class ConstantValue {
     private static boolean initializedAlike(NameExpr name) {
         String variable = name.getNameAsString();
         return name.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class).map(method -> {
-            java.util.List<com.github.javaparser.ast.body.VariableDeclarator> declared = method
-                    .findAll(com.github.javaparser.ast.body.VariableDeclarator.class, d -> d.getNameAsString().equals(variable));
-            boolean assignedLater = method.findAll(AssignExpr.class).stream()
+            java.util.List<com.github.javaparser.ast.body.VariableDeclarator> declared = SyntaxTrees
+                    .findAll(method, com.github.javaparser.ast.body.VariableDeclarator.class, d -> d.getNameAsString().equals(variable));
+            boolean assignedLater = SyntaxTrees.findAll(method, AssignExpr.class).stream()
                     .anyMatch(assign -> assign.getTarget() instanceof NameExpr target && target.getNameAsString().equals(variable));
             return declared.size() == 1 && !assignedLater && declared.get(0).getInitializer()
                     .filter(initializer -> !(initializer instanceof NameExpr)).map(ConstantValue::alike).orElse(false);

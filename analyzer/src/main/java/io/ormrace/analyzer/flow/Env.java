@@ -72,9 +72,8 @@ final class Env {
 
     /** What a variable may hold after paths that left it as in {@code a} or as in {@code b}. */
     static Map<String, Value> join(Map<String, Value> a, Map<String, Value> b) {
-        Locals joined = a instanceof Locals locals ? locals.copy() : new Locals(a);
-        b.forEach((name, value) -> joined.merge(name, value, Value::join));
-        return joined;
+        return Locals.join(a instanceof Locals first ? first : new Locals(a), b instanceof Locals second ? second : new Locals(b),
+                Value::join);
     }
 
     boolean isLocal(String name) {

@@ -49,6 +49,16 @@ final class FlowContext {
     /** Whether a condition is being evaluated: only then are {@link #copies} kept (every expression is a hot path). */
     int inCondition;
     final Deque<CallableDeclaration<?>> stack = new ArrayDeque<>();
+
+    /** Whether the method is being walked already (by identity: a node's equals compares whole trees). */
+    boolean walking(CallableDeclaration<?> method) {
+        for (CallableDeclaration<?> entered : stack) {
+            if (entered == method) {
+                return true;
+            }
+        }
+        return false;
+    }
     /**
      * How many more calls the walk of this entry point may go into: without a bound, a fan-out of helpers calling
      * helpers (six levels deep in a large framework) costs more than the rest of the analysis together.

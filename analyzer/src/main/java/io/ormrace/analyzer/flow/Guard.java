@@ -1,6 +1,7 @@
 package io.ormrace.analyzer.flow;
 
 import com.github.javaparser.ast.Node;
+import io.ormrace.analyzer.code.SyntaxTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ final class Guard {
      * empty column.
      */
     boolean knowsPresent(Value.ColumnRef column) {
-        for (com.github.javaparser.ast.expr.BinaryExpr test : condition.findAll(com.github.javaparser.ast.expr.BinaryExpr.class)) {
+        for (com.github.javaparser.ast.expr.BinaryExpr test : SyntaxTrees.findAll(condition, com.github.javaparser.ast.expr.BinaryExpr.class)) {
             boolean equalsNull = test.getOperator() == com.github.javaparser.ast.expr.BinaryExpr.Operator.EQUALS;
             if (!equalsNull && test.getOperator() != com.github.javaparser.ast.expr.BinaryExpr.Operator.NOT_EQUALS) {
                 continue;

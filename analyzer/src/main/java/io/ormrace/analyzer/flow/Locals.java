@@ -16,6 +16,8 @@ import java.util.Set;
 final class Locals extends AbstractMap<String, Value> {
 
     private String[] names;
+    /** Each name's hash, compared before the name: most lookups are of a name the map does not hold. */
+    private int[] hashes;
     private Value[] values;
     private int size;
     /** Whether another map holds these arrays: copy them before a change. */
@@ -23,6 +25,7 @@ final class Locals extends AbstractMap<String, Value> {
 
     Locals() {
         names = new String[8];
+        hashes = new int[8];
         values = new Value[8];
     }
 
@@ -42,6 +45,7 @@ final class Locals extends AbstractMap<String, Value> {
     /** Holds what {@code other} holds, sharing its arrays until one of them changes. */
     void setTo(Locals other) {
         names = other.names;
+        hashes = other.hashes;
         values = other.values;
         size = other.size;
         shared = true;
@@ -49,8 +53,9 @@ final class Locals extends AbstractMap<String, Value> {
     }
 
     private int indexOf(Object name) {
+        int hash = name.hashCode();
         for (int i = 0; i < size; i++) {
-            if (names[i] == name || names[i].equals(name)) {
+            if (hashes[i] == hash && (names[i] == name || names[i].equals(name))) {
                 return i;
             }
         }
@@ -61,9 +66,40 @@ final class Locals extends AbstractMap<String, Value> {
         if (shared || capacity > names.length) {
             int length = Math.max(capacity > names.length ? names.length * 2 : names.length, capacity);
             names = Arrays.copyOf(names, length);
+            hashes = Arrays.copyOf(hashes, length);
             values = Arrays.copyOf(values, length);
             shared = false;
         }
+    }
+
+    /**
+     * What each variable holds after a path that left the variables as in {@code a} and one that left them as in
+     * {@code b}. Both are copies of one map taken before the paths, so a variable is mostly at the same place in both,
+     * and where no path changed anything the arrays are still the same ones.
+     */
+    static Locals join(Locals a, Locals b, java.util.function.BinaryOperator<Value> join) {
+        Locals joined = a.copy();
+        if (a.names == b.names && a.values == b.values && a.size == b.size) {
+            return joined;
+        }
+        for (int i = 0; i < b.size; i++) {
+            String name = b.names[i];
+            Value value = b.values[i];
+            int at = i < joined.size && joined.names[i] == name ? i : joined.indexOf(name);
+            Value old = at < 0 ? null : joined.values[at];
+            if (old == null) {
+                joined.put(name, value);
+                continue;
+            }
+            Value merged = old == value ? old : join.apply(old, value);
+            if (merged == null) {
+                joined.removeAt(at);
+            } else if (merged != old) {
+                joined.own(joined.size);
+                joined.values[at] = merged;
+            }
+        }
+        return joined;
     }
 
     @Override
@@ -90,6 +126,7 @@ final class Locals extends AbstractMap<String, Value> {
         }
         own(size + 1);
         names[size] = name;
+        hashes[size] = name.hashCode();
         values[size] = value;
         size++;
         return null;
@@ -109,6 +146,7 @@ final class Locals extends AbstractMap<String, Value> {
     private void removeAt(int at) {
         own(size);
         System.arraycopy(names, at + 1, names, at, size - at - 1);
+        System.arraycopy(hashes, at + 1, hashes, at, size - at - 1);
         System.arraycopy(values, at + 1, values, at, size - at - 1);
         size--;
         names[size] = null;
@@ -118,6 +156,7 @@ final class Locals extends AbstractMap<String, Value> {
     @Override
     public void clear() {
         names = new String[8];
+        hashes = new int[8];
         values = new Value[8];
         size = 0;
         shared = false;

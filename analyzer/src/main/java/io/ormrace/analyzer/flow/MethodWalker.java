@@ -49,6 +49,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.ormrace.analyzer.code.CodeIndex;
+import io.ormrace.analyzer.code.SyntaxTrees;
 import io.ormrace.analyzer.schema.Names;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -437,7 +438,7 @@ public final class MethodWalker {
     /** The parts of a condition that are a column exactly as read ({@code available} in {@code available < n}). */
     private Map<Node, Value.ColumnRef> operands(Node condition) {
         Map<Node, Value.ColumnRef> operands = new IdentityHashMap<>();
-        for (Expression part : condition.findAll(Expression.class)) {
+        for (Expression part : SyntaxTrees.findAll(condition, Expression.class)) {
             Value.ColumnRef column = context.copies.get(part);
             if (column != null) {
                 operands.put(part, column);
@@ -571,7 +572,7 @@ public final class MethodWalker {
             return assign(assign);
         }
         if (expression instanceof StringLiteralExpr literal) {
-            return new Value.Text(literal.asString());
+            return new Value.Text(Literals.text(literal));
         }
         if (expression instanceof com.github.javaparser.ast.expr.BooleanLiteralExpr literal) {
             return Value.Constant.of(literal.getValue());
@@ -615,7 +616,7 @@ public final class MethodWalker {
             walkSwitch(eval(switchExpr.getSelector()), switchExpr.getEntries());
             return Value.UNKNOWN;
         }
-        expression.getChildNodes().stream().filter(Expression.class::isInstance).map(Expression.class::cast)
+        SyntaxTrees.children(expression).stream().filter(Expression.class::isInstance).map(Expression.class::cast)
                 .forEach(this::eval);
         return Value.UNKNOWN;
     }
@@ -1099,7 +1100,7 @@ public final class MethodWalker {
             context.stoppedAt(DEPTH_LIMIT);
             return Value.UNKNOWN;
         }
-        if (context.stack.contains(method) || !context.spendInline()) {
+        if (context.walking(method) || !context.spendInline()) {
             return Value.UNKNOWN;
         }
         MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
@@ -1417,9 +1418,9 @@ public final class MethodWalker {
      * contains() is a set's own duplicate test, and a size compared with another list's reconciles the two.
      */
     private static boolean isCapacity(Guard guard, RowOrigin owner) {
-        boolean counted = guard.condition.findAll(MethodCallExpr.class).stream()
+        boolean counted = SyntaxTrees.findAll(guard.condition, MethodCallExpr.class).stream()
                 .anyMatch(test -> test.getNameAsString().equals("size") || test.getNameAsString().equals("count"));
-        boolean limit = !guard.condition.findAll(IntegerLiteralExpr.class).isEmpty() || guard.columns.stream()
+        boolean limit = !SyntaxTrees.findAll(guard.condition, IntegerLiteralExpr.class).isEmpty() || guard.columns.stream()
                 .anyMatch(ref -> ref.origin() == owner && (owner.entity == null || owner.entity.collections().stream()
                         .noneMatch(attribute -> Names.key(owner.entity.column(attribute)).equals(ref.column()))));
         return counted && limit;

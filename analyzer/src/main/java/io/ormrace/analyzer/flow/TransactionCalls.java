@@ -4,7 +4,10 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import io.ormrace.analyzer.code.SyntaxTrees;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +29,8 @@ final class TransactionCalls implements ApiCalls {
         String name = call.getNameAsString();
         if (TEMPLATE_TYPES.contains(receiverType) && (name.equals("execute") || name.equals("executeWithoutResult"))) {
             String template = call.getScope().map(TransactionCalls::variable).orElse("");
-            String propagation = propagationOf(walker.owner, template);
+            String propagation = walker.context.index.typeFact(walker.owner, "template propagations",
+                    TransactionCalls::propagations).getOrDefault(template, "REQUIRED");
             boolean own = propagation.equals("REQUIRES_NEW") || propagation.equals("NESTED");
             TxScope scope = own || walker.tx == null
                     ? new TxScope("TransactionTemplate." + name, false, own) : walker.tx;
@@ -61,22 +65,25 @@ final class TransactionCalls implements ApiCalls {
         return "";
     }
 
-    /** The propagation a template field was set to in its class: {@code x.setPropagationBehavior(PROPAGATION_NESTED)}. */
-    private static String propagationOf(TypeDeclaration<?> owner, String template) {
-        for (MethodCallExpr setter : owner.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals("setPropagationBehavior")
+    /**
+     * The propagation each template field was set to in its class ({@code x.setPropagationBehavior(PROPAGATION_NESTED)}),
+     * by field; a field set to none of these is REQUIRED.
+     */
+    private static Map<String, String> propagations(TypeDeclaration<?> owner) {
+        Map<String, String> propagations = new HashMap<>();
+        for (MethodCallExpr setter : SyntaxTrees.findAll(owner, MethodCallExpr.class, c -> c.getNameAsString().equals("setPropagationBehavior")
                 || c.getNameAsString().equals("setPropagationBehaviorName"))) {
             String target = setter.getScope().map(TransactionCalls::variable).orElse("");
-            if (target.equals(template) && !setter.getArguments().isEmpty()) {
+            if (!setter.getArguments().isEmpty() && !propagations.containsKey(target)) {
                 String value = setter.getArgument(0).toString();
                 if (value.contains("REQUIRES_NEW")) {
-                    return "REQUIRES_NEW";
-                }
-                if (value.contains("NESTED")) {
-                    return "NESTED";
+                    propagations.put(target, "REQUIRES_NEW");
+                } else if (value.contains("NESTED")) {
+                    propagations.put(target, "NESTED");
                 }
             }
         }
-        return "REQUIRED";
+        return propagations;
     }
 
     /** Runs the callback passed as the call's first argument with {@code scope} in force, and ends the scope if it began here. */

@@ -73,4 +73,38 @@ class LocalsTest {
         assertThat(locals).hasSize(100).containsEntry("v50", NEW).containsEntry("v99", PAID);
         assertThat(copy).hasSize(99).doesNotContainKey("v50").containsEntry("v51", PAID);
     }
+
+    @Test
+    void joiningFindsAVariableThatSitsElsewhereInTheOtherPath() {
+        Locals then = new Locals();
+        then.put("a", NEW);
+        then.put("b", NEW);
+        Locals otherwise = new Locals();
+        otherwise.put("b", NEW);
+        otherwise.put("c", PAID);
+        otherwise.put("a", PAID);
+
+        Locals joined = Locals.join(then, otherwise, Value::join);
+
+        assertThat(joined).containsOnlyKeys("a", "b", "c");
+        assertThat(joined.get("a")).isEqualTo(Value.UNKNOWN);
+        assertThat(joined.get("b")).isEqualTo(NEW);
+        assertThat(joined.get("c")).isEqualTo(PAID);
+        assertThat(then).containsExactlyInAnyOrderEntriesOf(Map.of("a", NEW, "b", NEW));
+    }
+
+    @Test
+    void joiningTwoPathsThatChangedNothingGivesAnIndependentCopy() {
+        Locals before = new Locals();
+        before.put("status", NEW);
+        Locals then = before.copy();
+        Locals otherwise = before.copy();
+
+        Locals joined = Locals.join(then, otherwise, Value::join);
+        joined.put("status", PAID);
+
+        assertThat(then.get("status")).isEqualTo(NEW);
+        assertThat(otherwise.get("status")).isEqualTo(NEW);
+        assertThat(before.get("status")).isEqualTo(NEW);
+    }
 }
