@@ -184,8 +184,8 @@ public final class Analyzer {
         CodeIndex index;
         WalkLimits limits = new WalkLimits();
         try (Workers workers = new Workers()) {
-            AstCompactor.Positions positions = new AstCompactor.Positions();
-            sources = workers.map(toParse, file -> parse(file, positions, ignored -> { }, problems), file -> {
+            AstCompactor.Shared shared = new AstCompactor.Shared();
+            sources = workers.map(toParse, file -> parse(file, shared, ignored -> { }, problems), file -> {
                 problems.accept(Problem.error(display(file), 0, "internal error while parsing, skipped"));
                 return Optional.<SourceFile>empty();
             }).stream().flatMap(Optional::stream).collect(Collectors.toList());
@@ -370,7 +370,7 @@ public final class Analyzer {
     }
 
     /** Parses a file read before: its read problems were reported then, so {@code readProblems} drops them. */
-    private Optional<SourceFile> parse(Path file, AstCompactor.Positions positions, Consumer<Problem> readProblems,
+    private Optional<SourceFile> parse(Path file, AstCompactor.Shared shared, Consumer<Problem> readProblems,
             Consumer<Problem> problems) {
         Optional<String> text = read(file, readProblems);
         if (text.isEmpty()) {
@@ -395,7 +395,7 @@ public final class Analyzer {
                 return Optional.empty();
             }
             CompilationUnit unit = result.getResult().get();
-            AstCompactor.compact(unit, positions);
+            AstCompactor.compact(unit, shared);
             unit.setStorage(file.toAbsolutePath());
             return Optional.of(new SourceFile(display(file), unit));
         } catch (RuntimeException | StackOverflowError e) {

@@ -129,10 +129,15 @@ final class AstCompactor {
     }
 
     /**
-     * The positions of one analysis, shared by all its files: line 12, column 5 is the same object in every file. Files
-     * have as many distinct positions as nodes, a whole tree far fewer.
+     * What the files of one analysis share: positions (line 12, column 5 is the same object in every file; files have
+     * as many distinct positions as nodes, a whole tree far fewer) and names ({@code id} is one node wherever it is
+     * written, {@code org.springframework.stereotype.Service} one chain of names in every file that imports it). A
+     * shared name's parent is the first node it was read in: nothing asks a name for its parent.
      */
-    static final class Positions {
+    static final class Shared {
+        private final Map<String, SimpleName> simpleNames = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Name> names = new java.util.concurrent.ConcurrentHashMap<>();
+
         private static final int LINES = 8192;
         private static final int COLUMNS = 256;
         /**
@@ -155,7 +160,7 @@ final class AstCompactor {
         }
     }
 
-    static void compact(CompilationUnit unit, Positions shared) {
+    static void compact(CompilationUnit unit, Shared shared) {
         unit.printer(PRINTER);
         Map<Position, Position> positions = new HashMap<>();
         java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
@@ -173,8 +178,51 @@ final class AstCompactor {
                 node.setRange(new Range(shared.share(range.begin, positions), shared.share(range.end, positions)));
             }
             shareEmptyLists(node);
+            shareNames(node, shared);
         }
     }
+
+    /** Points the node's name fields at the analysis's one node for each name. */
+    private static void shareNames(Node node, Shared shared) {
+        try {
+            for (Field field : NAME_FIELDS.get(node.getClass())) {
+                Object value = field.get(node);
+                Node canonical = null;
+                if (value instanceof SimpleName simple) {
+                    canonical = shared.simpleNames.putIfAbsent(simple.getIdentifier(), simple);
+                } else if (value instanceof Name name) {
+                    canonical = shared.names.putIfAbsent(name.asString(), name);
+                }
+                if (canonical != null && canonical != value) {
+                    field.set(node, canonical);
+                }
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            // left as it is
+        }
+    }
+
+    /** Per node class, its fields that hold a name. */
+    private static final ClassValue<List<Field>> NAME_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+                for (Field field : current.getDeclaredFields()) {
+                    if ((field.getType() == SimpleName.class || field.getType() == Name.class)
+                            && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        try {
+                            field.setAccessible(true);
+                            fields.add(field);
+                        } catch (RuntimeException e) {
+                            // not opened to us: that name stays the node's own
+                        }
+                    }
+                }
+            }
+            return fields;
+        }
+    };
 
     /**
      * Nodes no finding, evidence or notice is ever placed at: names, modifiers and types are reported through the
