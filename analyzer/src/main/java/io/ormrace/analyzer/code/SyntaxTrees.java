@@ -1,6 +1,6 @@
 package io.ormrace.analyzer.code;
 
-import com.github.javaparser.Position;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import java.lang.reflect.Field;
@@ -70,8 +70,8 @@ public final class SyntaxTrees {
                 if (value instanceof Node child) {
                     into.add(child);
                 } else if (value instanceof NodeList<?> list) {
-                    for (Node child : list) {
-                        into.add(child);
+                    for (int i = 0; i < list.size(); i++) {
+                        into.add(list.get(i));
                     }
                 }
             }
@@ -98,12 +98,12 @@ public final class SyntaxTrees {
     }
 
     private static boolean before(Node a, Node b) {
-        Position at = a.getRange().map(r -> r.begin).orElse(null);
-        if (at == null) {
-            return b.getRange().isPresent();
+        Range first = a.getRange().orElse(null);
+        Range second = b.getRange().orElse(null);
+        if (first == null) {
+            return second != null;
         }
-        Position other = b.getRange().map(r -> r.begin).orElse(null);
-        return other != null && at.isBefore(other);
+        return second != null && first.begin.isBefore(second.begin);
     }
 
     /** Per node class, its fields that hold a child node or a list of them (not the parent, not the comment). */

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** A catch that surrounds an insert: does it catch a unique violation, re-read the row, undo a savepoint? */
-record CatchInfo(List<String> types, boolean reReads, boolean rollsBackToSavepoint) {
+final class CatchInfo {
 
     /** Exceptions a unique violation arrives as, or any of their supertypes. */
     private static final Set<String> DUPLICATE_TYPES = Set.of("DataIntegrityViolationException", "DuplicateKeyException",
@@ -21,15 +21,42 @@ record CatchInfo(List<String> types, boolean reReads, boolean rollsBackToSavepoi
             "getClass", "getLocalizedMessage", "getConstraintName", "getMostSpecificCause", "getRootCause",
             "getNextException", "getStackTrace", "getSuppressed");
 
+    private final List<String> types;
+    private final CatchClause clause;
+    /** The calls in the catch block, searched for only when a unique violation asks what the handler does. */
+    private List<MethodCallExpr> calls;
+
+    private CatchInfo(List<String> types, CatchClause clause) {
+        this.types = types;
+        this.clause = clause;
+    }
+
     static CatchInfo of(CatchClause clause) {
         List<String> types = clause.getParameter().getType().isUnionType()
                 ? clause.getParameter().getType().asUnionType().getElements().stream().map(t -> t.asString()).toList()
                 : List.of(clause.getParameter().getType().asString());
-        List<MethodCallExpr> calls = SyntaxTrees.findAll(clause.getBody(), MethodCallExpr.class);
-        boolean reReads = calls.stream().map(MethodCallExpr::getNameAsString)
+        return new CatchInfo(types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList(), clause);
+    }
+
+    List<String> types() {
+        return types;
+    }
+
+    /** Whether the handler reads again ({@code findByEmail} after a duplicate): the retry of a get-or-create. */
+    boolean reReads() {
+        return calls().stream().map(MethodCallExpr::getNameAsString)
                 .anyMatch(name -> READ.matcher(name).matches() && !NOT_READS.contains(name));
-        boolean savepoint = calls.stream().anyMatch(call -> call.getNameAsString().equals("rollback") && call.getArguments().size() == 1);
-        return new CatchInfo(types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList(), reReads, savepoint);
+    }
+
+    boolean rollsBackToSavepoint() {
+        return calls().stream().anyMatch(call -> call.getNameAsString().equals("rollback") && call.getArguments().size() == 1);
+    }
+
+    private List<MethodCallExpr> calls() {
+        if (calls == null) {
+            calls = SyntaxTrees.findAll(clause.getBody(), MethodCallExpr.class);
+        }
+        return calls;
     }
 
     /** Exceptions that say a lookup found nothing. */

@@ -33,8 +33,13 @@ final class Flow {
     }
 
     Flow copy() {
-        return new Flow(new LinkedHashSet<>(guards), new ArrayList<>(regions), new ArrayList<>(emptyLookups),
-                new ArrayList<>(rejectedWhenFound), savepoint);
+        return new Flow(guards.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(guards), copy(regions),
+                copy(emptyLookups), copy(rejectedWhenFound), savepoint);
+    }
+
+    /** A copy of a list that is mostly empty: copying an empty list still made an array. */
+    private static <T> List<T> copy(List<T> list) {
+        return list.isEmpty() ? new ArrayList<>() : new ArrayList<>(list);
     }
 
     /** The innermost guard on this column, or null. */
