@@ -21,11 +21,16 @@ import net.sourceforge.pmd.lang.LanguageRegistry;
 /**
  * Files per second of the whole analysis on a large tree, side by side in one JVM with (a) JavaParser parsing the same
  * files with the same threads, the floor of this design, and (b) PMD 7 with its quickstart rules. Each is warmed up,
- * then measured in rounds taken in turn; the median is printed, with the ratios and each one's peak heap.
+ * then measured in rounds taken in turn; the median is printed, with the ratios (of the medians, and round by round)
+ * and each one's peak heap.
  */
 public final class AnalyzerBenchmark {
 
-    private static final int ROUNDS = 3;
+    /**
+     * Rounds after the warm-up. On a shared 2-core machine one tool's rounds differ by up to 60% within a run, so the
+     * medians need more than three; each round's ratios compare the tools under the same load.
+     */
+    private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args.length > 0 ? args[0] : "target/corpus");
@@ -53,6 +58,8 @@ public final class AnalyzerBenchmark {
                 tool.run(true);
             }
         }
+        System.out.printf("%nper round, PMD 7 quickstart / ormrace analyzer: %s; ormrace analyzer / parse only: %s%n",
+                ratios(tools.get(2), tools.get(1)), ratios(tools.get(1), tools.get(0)));
         double floor = tools.get(0).median();
         System.out.printf("%n%-24s %10s %12s %14s %12s %16s %s%n", "tool", "median s", "files/s", "x parse-only", "cores busy",
                 "peak heap MiB", "result");
@@ -61,6 +68,17 @@ public final class AnalyzerBenchmark {
             System.out.printf("%-24s %10.2f %12.0f %14.2f %12.2f %16d %s%n", tool.name, seconds, files.size() / seconds,
                     seconds / floor, tool.coresBusy(), tool.peakHeap >> 20, tool.result);
         }
+    }
+
+    /** Each round's time of one tool over another's, and their median. */
+    private static String ratios(Tool slower, Tool faster) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < slower.seconds.size(); round++) {
+            ratios.add(slower.seconds.get(round) / faster.seconds.get(round));
+        }
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return ratios.stream().map(ratio -> String.format("%.2fx", ratio)).collect(java.util.stream.Collectors.joining(", "))
+                + String.format(" (median %.2fx)", sorted[sorted.length / 2]);
     }
 
     private static String parseOnly(List<Path> files) {
