@@ -161,7 +161,6 @@ public final class CodeIndex {
         return Optional.ofNullable(implementors.get(interfaceName));
     }
 
-    /** The calls of a method found in the sources, by the receiver's declared type. */
     /** A fact about a type read from its whole body ({@code kind} names it), worked out once per run. */
     @SuppressWarnings("unchecked")
     public <V> V typeFact(TypeDeclaration<?> type, String kind, java.util.function.Function<TypeDeclaration<?>, V> read) {
@@ -174,6 +173,7 @@ public final class CodeIndex {
         return (V) known;
     }
 
+    /** The calls of a method found in the sources, by the receiver's declared type. */
     public List<CallSites.Site> callers(MethodDeclaration method, TypeDeclaration<?> owner) {
         return callSites.of(method, owner, this);
     }

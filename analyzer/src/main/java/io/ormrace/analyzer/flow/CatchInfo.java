@@ -38,10 +38,6 @@ final class CatchInfo {
         return new CatchInfo(types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList(), clause);
     }
 
-    List<String> types() {
-        return types;
-    }
-
     /** Whether the handler reads again ({@code findByEmail} after a duplicate): the retry of a get-or-create. */
     boolean reReads() {
         return calls().stream().map(MethodCallExpr::getNameAsString)
