@@ -9,6 +9,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.Type;
+import io.ormrace.analyzer.code.NodeFields;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
 import com.github.javaparser.printer.Printer;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
@@ -203,8 +204,8 @@ final class AstCompactor {
     }
 
     /** Per node class, its fields that hold a name. */
-    private static final ClassValue<List<Field>> NAME_FIELDS =
-            new FieldsOf(fieldType -> fieldType == SimpleName.class || fieldType == Name.class);
+    private static final NodeFields NAME_FIELDS =
+            new NodeFields(fieldType -> fieldType == SimpleName.class || fieldType == Name.class);
 
     /**
      * Nodes no finding, evidence or notice is ever placed at: names, modifiers and types are reported through the
@@ -259,32 +260,5 @@ final class AstCompactor {
     }
 
     /** Per node class, its fields that hold a NodeList (a method's parameters, a block's statements). */
-    private static final ClassValue<List<Field>> NODE_LISTS = new FieldsOf(fieldType -> fieldType == NodeList.class);
-
-    /** Per node class, its instance fields of the types asked for, opened to us; a field not opened is left out. */
-    private static final class FieldsOf extends ClassValue<List<Field>> {
-        private final java.util.function.Predicate<Class<?>> fieldTypes;
-
-        FieldsOf(java.util.function.Predicate<Class<?>> fieldTypes) {
-            this.fieldTypes = fieldTypes;
-        }
-
-        @Override
-        protected List<Field> computeValue(Class<?> type) {
-            List<Field> fields = new ArrayList<>();
-            for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
-                for (Field field : current.getDeclaredFields()) {
-                    if (fieldTypes.test(field.getType()) && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
-                        try {
-                            field.setAccessible(true);
-                            fields.add(field);
-                        } catch (RuntimeException e) {
-                            // not opened to us: that field stays as the parser left it
-                        }
-                    }
-                }
-            }
-            return fields;
-        }
-    }
+    private static final NodeFields NODE_LISTS = new NodeFields(fieldType -> fieldType == NodeList.class);
 }

@@ -4,7 +4,6 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,24 +106,6 @@ public final class SyntaxTrees {
     }
 
     /** Per node class, its fields that hold a child node or a list of them (not the parent, not the comment). */
-    private static final ClassValue<List<Field>> CHILD_FIELDS = new ClassValue<>() {
-        @Override
-        protected List<Field> computeValue(Class<?> type) {
-            List<List<Field>> levels = new ArrayList<>();
-            for (Class<?> current = type; current != null && current != Node.class; current = current.getSuperclass()) {
-                List<Field> level = new ArrayList<>();
-                for (Field field : current.getDeclaredFields()) {
-                    if (!Modifier.isStatic(field.getModifiers()) && (Node.class.isAssignableFrom(field.getType())
-                            || field.getType() == NodeList.class)) {
-                        field.setAccessible(true);
-                        level.add(field);
-                    }
-                }
-                levels.add(0, level); // a superclass's fields first: modifiers and annotations come before a name
-            }
-            List<Field> fields = new ArrayList<>();
-            levels.forEach(fields::addAll);
-            return List.copyOf(fields);
-        }
-    };
+    private static final NodeFields CHILD_FIELDS =
+            new NodeFields(fieldType -> Node.class.isAssignableFrom(fieldType) || fieldType == NodeList.class);
 }
