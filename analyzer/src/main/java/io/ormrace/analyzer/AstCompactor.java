@@ -189,10 +189,18 @@ final class AstCompactor {
             for (Field field : NAME_FIELDS.get(node.getClass())) {
                 Object value = field.get(node);
                 Node canonical = null;
+                // get before putIfAbsent: most names are there already, and putIfAbsent locks even then
                 if (value instanceof SimpleName simple) {
-                    canonical = shared.simpleNames.putIfAbsent(simple.getIdentifier(), simple);
+                    canonical = shared.simpleNames.get(simple.getIdentifier());
+                    if (canonical == null) {
+                        canonical = shared.simpleNames.putIfAbsent(simple.getIdentifier(), simple);
+                    }
                 } else if (value instanceof Name name) {
-                    canonical = shared.names.putIfAbsent(name.asString(), name);
+                    String text = name.asString();
+                    canonical = shared.names.get(text);
+                    if (canonical == null) {
+                        canonical = shared.names.putIfAbsent(text, name);
+                    }
                 }
                 if (canonical != null && canonical != value) {
                     field.set(node, canonical);

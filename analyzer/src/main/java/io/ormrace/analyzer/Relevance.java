@@ -27,7 +27,7 @@ final class Relevance {
             + "|TransactionTemplate\\b|LockModeType\\b|LockMode\\b|Repository\\s*<|CriteriaBuilder\\b"
             + "|DataSource\\b|DSLContext\\b|getConnection\\s*\\(");
     /** A field's declared type: how the walk crosses from one bean to another (and how Spring injects them). */
-    private static final Pattern FIELD_TYPE = Pattern.compile(
+    static final Pattern FIELD_TYPE = Pattern.compile(
             "^\\s*(?:(?:private|protected|public|final|static)\\s+)+([A-Z]\\w*)(?:<[^;=()]*>)?\\s+\\w+\\s*[;=]",
             Pattern.MULTILINE);
 
@@ -46,14 +46,14 @@ final class Relevance {
         static final Summary NONE = new Summary(false, new int[0], new int[0], new int[0], new int[0], 0);
     }
 
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+)\\.([A-Z]\\w*)\\s*;", Pattern.MULTILINE);
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+)\\.([A-Z]\\w*)\\s*;", Pattern.MULTILINE);
+    static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     static Summary summarize(String text) {
-        int[] used = hashes(FIELD_TYPE.matcher(text), 1);
+        int[] used = hashes(FIELD_TYPE.matcher(text), text, "pfs");
         java.util.Map<Integer, Integer> imported = new java.util.HashMap<>();
         Matcher imports = IMPORT.matcher(text);
-        while (imports.find()) {
+        for (int from = 0; findAtLine(imports, text, "i", from); from = imports.end()) {
             String qualifier = imports.group(1);
             String last = qualifier.substring(qualifier.lastIndexOf('.') + 1);
             if (!last.isEmpty() && Character.isLowerCase(last.charAt(0))) { // a package, not an outer class
@@ -65,7 +65,8 @@ final class Relevance {
             usedFrom[i] = imported.getOrDefault(used[i], 0);
         }
         Matcher own = PACKAGE.matcher(text);
-        return new Summary(usesDatabase(text), declared(text), used, usedFrom, supertypes(text), own.find() ? own.group(1).hashCode() : 0);
+        return new Summary(usesDatabase(text), declared(text), used, usedFrom, supertypes(text),
+                findAtLine(own, text, "p", 0) ? own.group(1).hashCode() : 0);
     }
 
     /**
@@ -234,12 +235,45 @@ final class Relevance {
         return found.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    private static int[] hashes(Matcher matcher, int group) {
+    private static int[] hashes(Matcher matcher, String text, String firstChars) {
         Set<Integer> found = new HashSet<>();
-        while (matcher.find()) {
-            found.add(matcher.group(group).hashCode());
+        for (int from = 0; findAtLine(matcher, text, firstChars, from); from = matcher.end()) {
+            found.add(matcher.group(1).hashCode());
         }
         return found.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /**
+     * {@code find()} of a pattern that begins {@code ^\s*} (multiline) and then one of the words starting with
+     * {@code firstChars}: tried only at the lines whose first character other than a space or tab is one of them.
+     * {@code find()} itself tries the pattern at every character of the file, which made most of the scan's time.
+     * Like {@code find()}, it goes on from {@code from}, where the last match ended.
+     */
+    private static boolean findAtLine(Matcher matcher, String text, String firstChars, int from) {
+        int line = from == 0 ? 0 : nextLine(text, from - 1);
+        while (line >= 0 && line < text.length()) {
+            int first = line;
+            while (first < text.length() && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+                first++;
+            }
+            if (first < text.length() && firstChars.indexOf(text.charAt(first)) >= 0
+                    && matcher.region(line, text.length()).lookingAt()) {
+                return true;
+            }
+            line = nextLine(text, first);
+        }
+        return false;
+    }
+
+    /** The start of the line after the one {@code index} is on (a line ends at a line feed or a carriage return). */
+    private static int nextLine(String text, int index) {
+        for (int i = index; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -24,6 +24,28 @@ class RelevanceTest {
     }
 
     @Test
+    void fieldTypesAndThePackageAreWhatThePatternsFindAnywhereInTheText() {
+        String[] texts = {
+            "package a.b;\r\nimport x.y.Foo;\r\nclass A {\r\n\tprivate Foo foo;\r\n  public static final Bar<Baz> BAR = null;\n}",
+            "class A {\n\n   \n    private\n    final Foo foo;\n}", "class A { private Foo foo; }",
+            "  package p;\nclass A {\r    protected Foo f;\r}", "class A {\n    private Foo a; private Bar b;\n}",
+            "class A {\n    private Foo a;\n    private Foo b;\n    static Baz c;\n}", "class A {\n    public Foo f() { }\n}",
+            "/* package q; */\npackage p;\nclass A {}", ""
+        };
+        for (String text : texts) {
+            Relevance.Summary summary = Relevance.summarize(text);
+            java.util.regex.Matcher fields = Relevance.FIELD_TYPE.matcher(text);
+            java.util.Set<Integer> expected = new java.util.TreeSet<>();
+            while (fields.find()) {
+                expected.add(fields.group(1).hashCode());
+            }
+            assertThat(summary.used()).as(text).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+            java.util.regex.Matcher pack = Relevance.PACKAGE.matcher(text);
+            assertThat(summary.ownPackage()).as(text).isEqualTo(pack.find() ? pack.group(1).hashCode() : 0);
+        }
+    }
+
+    @Test
     void aHierarchyIsReadUpFromAnyRelevantTypeAndDownOnlyFromADatabaseType() {
         java.util.List<String> texts = java.util.List.of(
                 "class JpaStore implements Store, Marker { private EntityManager em; }",

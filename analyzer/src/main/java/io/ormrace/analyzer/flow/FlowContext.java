@@ -66,6 +66,15 @@ final class FlowContext {
     private int inlineBudget = WalkLimits.INLINE_BUDGET;
     /** Lambdas whose bodies are being walked, one inside another's call. */
     int lambdasRunning;
+    /**
+     * What the walk has done so far, counted for {@link InertMethods}: things that touch the analysis's state (or
+     * depend on the caller's), calls gone into, the methods entered in order, the deepest call and lambda nesting.
+     */
+    int touches;
+    int spent;
+    final List<CallableDeclaration<?>> entered = new ArrayList<>();
+    int deepest;
+    int mostLambdas;
     /** The first limit the walk stopped at, or null. */
     String cutoff;
 
@@ -78,23 +87,41 @@ final class FlowContext {
 
     boolean spendInline() {
         if (inlineBudget-- > 0) {
+            spent++;
             return true;
         }
         stoppedAt("more than " + WalkLimits.INLINE_BUDGET + " calls gone into from one method");
         return false;
     }
 
+    boolean canSpend(int calls) {
+        return inlineBudget >= calls;
+    }
+
+    void spend(int calls) {
+        inlineBudget -= calls;
+        spent += calls;
+    }
+
+    /** Something happened that a call with other state around it could see differently: its walk is not reusable. */
+    void touch() {
+        touches++;
+    }
+
     void stoppedAt(String limit) {
+        touches++;
         if (cutoff == null) {
             cutoff = limit;
         }
     }
 
     void emit(Event event) {
+        touches++;
         events.accept(event);
     }
 
     void register(RowOrigin row) {
+        touches++;
         if (row.scope != null) {
             rowsByScope.computeIfAbsent(row.scope, scope -> new ArrayList<>()).add(row);
         }

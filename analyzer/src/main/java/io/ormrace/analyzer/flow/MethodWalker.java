@@ -130,6 +130,7 @@ public final class MethodWalker {
         this.flow = flow;
         this.catches = catches;
         this.self = self;
+        context.deepest = Math.max(context.deepest, depth);
     }
 
     /** Walks a method as an entry point: called from outside, through the Spring proxy when it is a bean. */
@@ -169,6 +170,9 @@ public final class MethodWalker {
             return walkIf(ifStmt);
         }
         if (statement instanceof ReturnStmt returnStmt) {
+            if (returnStmt.getExpression().filter(Expression::isNullLiteralExpr).isPresent()) {
+                context.touch(); // what null tells the caller depends on the lookups the caller made
+            }
             if (returnStmt.getExpression().filter(Expression::isNullLiteralExpr).isPresent() && !flow.emptyLookups.isEmpty()) {
                 nullWhenEmpty.add(flow.emptyLookups.get(flow.emptyLookups.size() - 1));
             }
@@ -920,6 +924,7 @@ public final class MethodWalker {
         for (ApiCalls api : FlowContext.APIS) {
             Optional<Value> handled = api.handle(this, call, receiver, receiverType);
             if (handled.isPresent()) {
+                context.touch();
                 return handled.get();
             }
         }
@@ -992,6 +997,7 @@ public final class MethodWalker {
             return Value.UNKNOWN;
         }
         context.lambdasRunning++;
+        context.mostLambdas = Math.max(context.mostLambdas, context.lambdasRunning);
         try {
             Statement body = lambda.body();
             if (body instanceof ExpressionStmt expression) {
@@ -1096,13 +1102,23 @@ public final class MethodWalker {
     private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
             String reason, Value calleeSelf, Frame calleeFrame) {
         List<Value> arguments = arguments(call);
+        boolean plain = calleeSelf == Value.UNKNOWN && arguments.stream().allMatch(argument -> argument == Value.UNKNOWN);
+        if (plain && InertMethods.reuse(context, type, method, depth + 1)) {
+            return Value.UNKNOWN;
+        }
         if (depth >= WalkLimits.MAX_DEPTH) {
             context.stoppedAt(DEPTH_LIMIT);
             return Value.UNKNOWN;
         }
-        if (context.walking(method) || !context.spendInline()) {
+        if (context.walking(method)) {
+            context.touch(); // entered again from another path, it would be walked
             return Value.UNKNOWN;
         }
+        if (!context.spendInline()) {
+            return Value.UNKNOWN;
+        }
+        context.entered.add(method);
+        InertMethods.Start start = plain ? InertMethods.start(context, depth + 1) : null;
         MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
                 flow.copy(), catches, calleeSelf);
         walker.throwingWhenAbsent = throwingWhenAbsent;
@@ -1114,7 +1130,11 @@ public final class MethodWalker {
             context.stack.pop();
         }
         walker.establishedFor(flow);
-        return walker.returnValue();
+        Value result = walker.returnValue();
+        if (start != null) {
+            InertMethods.learn(context, type, method, start, result);
+        }
+        return result;
     }
 
     private void bindParameters(NodeList<Parameter> parameters, List<Value> arguments) {
@@ -1480,6 +1500,7 @@ public final class MethodWalker {
 
     /** Something done that a second caller passing the same checks would do again. */
     void effect(String description, Node at, RowOrigin row) {
+        context.touch();
         flow.effect(new Guard.Effect(description, at, row, false));
     }
 
