@@ -238,6 +238,7 @@ final class JooqCalls implements ApiCalls {
         RowOrigin row = walker.newRow(query.table, null, call, description, lookup, walker.tx,
                 query.locked ? "PESSIMISTIC_WRITE" : null);
         row.api = RowOrigin.Api.JOOQ;
+        row.managed = false; // a record is written by its store() or update(), not at commit
         if (name.equals("exists")) {
             return lookup == null ? Value.UNKNOWN : new Value.Presence(lookup, true);
         }
@@ -372,7 +373,11 @@ final class JooqCalls implements ApiCalls {
         return null;
     }
 
-    /** A record fetched by jOOQ: {@code record.get(T.C)}, {@code record.getC()} and {@code record.value1()} read its columns. */
+    /**
+     * A record fetched by jOOQ: {@code record.get(T.C)}, {@code record.getC()} and {@code record.value1()} read its columns,
+     * {@code record.set(T.C, v)} and {@code record.setC(v)} change them, and {@code store()} or {@code update()} writes the
+     * changes.
+     */
     static Optional<Value> onRecord(MethodWalker walker, MethodCallExpr call, Value.Row row) {
         if (row.origin().api() != RowOrigin.Api.JOOQ) {
             return Optional.empty();
@@ -385,6 +390,18 @@ final class JooqCalls implements ApiCalls {
         }
         if (name.startsWith("get") && name.length() > 3 && call.getArguments().isEmpty()) {
             return Optional.of(Value.Scalar.read(MethodWalker.ref(row.origin(), Names.snake(name.substring(3)))));
+        }
+        if ((name.equals("set") || name.equals("setValue") || name.equals("with")) && call.getArguments().size() == 2) {
+            String[] field = field(call.getArgument(0));
+            Value value = walker.eval(call.getArgument(1));
+            if (field != null) {
+                walker.change(row, field[1], value, call);
+            }
+            return Optional.of(name.equals("with") ? row : Value.UNKNOWN);
+        }
+        if ((name.equals("store") || name.equals("update")) && call.getArguments().isEmpty()) {
+            walker.writtenWhole(row.origin(), call, "jOOQ " + name + "() of the " + row.origin().describe() + " record");
+            return Optional.of(Value.UNKNOWN);
         }
         return Optional.empty();
     }

@@ -1395,6 +1395,18 @@ public final class MethodWalker {
                     .map(Map.Entry::getKey).findFirst().orElse("id");
             aggregateWritten(origin.table, origin.column(attribute), value, at, "the entity's save or dirty checking", tx,
                     origin.entity.name() + "." + attribute + "#" + id);
+        } else if (!derived && !origin.managed) {
+            String column = origin.entity != null ? origin.column(attribute) : Names.snake(attribute);
+            String key = Names.key(column);
+            if (origin.aggregatesSet != null) {
+                origin.aggregatesSet.remove(key);
+            }
+            if (aggregate(value)) {
+                if (origin.aggregatesSet == null) {
+                    origin.aggregatesSet = new java.util.HashMap<>();
+                }
+                origin.aggregatesSet.put(key, new RowOrigin.AggregateSet(column, value, at));
+            }
         }
         Guard guard = flow.guardOn(own);
         String column = origin.column(attribute);
@@ -1536,6 +1548,38 @@ public final class MethodWalker {
         aggregateWritten(table, column, value, at, how, writtenIn, null);
     }
 
+
+    /** Whether a value is a count or maximum of rows, or computed from one. */
+    private static boolean aggregate(Value value) {
+        if (value instanceof Value.LookupResult result) {
+            return result.kind() == Value.LookupResult.Kind.COUNT;
+        }
+        return refs(value).stream().anyMatch(source -> Sql.isAggregate(source.column()));
+    }
+
+    /**
+     * An object MyBatis maps rows into, passed to an update that writes these columns: those set from an aggregate are
+     * stored now.
+     */
+    void objectWritten(RowOrigin object, Set<String> columns, Node at, String how) {
+        if (object.aggregatesSet == null) {
+            return;
+        }
+        for (String column : columns) {
+            RowOrigin.AggregateSet set = object.aggregatesSet.get(column);
+            if (set != null) {
+                aggregateWritten(object.table, set.column(), set.value(), at, how, tx, null);
+            }
+        }
+    }
+
+    /** An object written back with all its changes (a jOOQ record's {@code store()}). */
+    void writtenWhole(RowOrigin row, Node at, String how) {
+        if (row.aggregatesSet != null) {
+            objectWritten(row, Set.copyOf(row.aggregatesSet.keySet()), at, how);
+        }
+        written(row, at, how, tx);
+    }
 
     /**
      * A column set from a count or maximum of rows ({@code select count(*) from comment where post_id = ?}) after this

@@ -218,6 +218,7 @@ final class MyBatisCalls implements ApiCalls {
                 }
             }
             object.pending.removeAll(kept);
+            walker.objectWritten(object, written, call, how + "(...)");
             walker.written(object, call, how + "(...)", walker.tx); // the effect of this row's own write: not repeated
             object.pending.addAll(kept);
         } else {

@@ -30,6 +30,15 @@ public final class RowOrigin {
     /** JPA refused the locking read outside a transaction: nothing after it runs. */
     boolean refusedWithoutTransaction;
     final List<Change> pending = new ArrayList<>();
+    /**
+     * For an object no persistence context tracks (MyBatis): the columns set from a count or maximum of rows, by
+     * column key, written when the object is passed to an update. Null until one is set.
+     */
+    java.util.Map<String, AggregateSet> aggregatesSet;
+
+    /** A column set in memory from an aggregate ({@code post.setCommentCount(mapper.countByPost(id))}). */
+    record AggregateSet(String column, Value value, Node at) {
+    }
     /** The method the row was read in, on the walk's call path. */
     Frame frame;
 
