@@ -1102,8 +1102,8 @@ public final class MethodWalker {
     private Value inline(MethodDeclaration method, TypeDeclaration<?> type, MethodCallExpr call, TxScope calleeTx,
             String reason, Value calleeSelf, Frame calleeFrame) {
         List<Value> arguments = arguments(call);
-        boolean plain = calleeSelf == Value.UNKNOWN && arguments.stream().allMatch(argument -> argument == Value.UNKNOWN);
-        if (plain && InertMethods.reuse(context, type, method, depth + 1)) {
+        List<Value> key = InertMethods.key(calleeSelf, arguments);
+        if (key != null && InertMethods.reuse(context, type, method, key, depth + 1)) {
             return Value.UNKNOWN;
         }
         if (depth >= WalkLimits.MAX_DEPTH) {
@@ -1118,7 +1118,7 @@ public final class MethodWalker {
             return Value.UNKNOWN;
         }
         context.entered.add(method);
-        InertMethods.Start start = plain ? InertMethods.start(context, depth + 1) : null;
+        InertMethods.Start start = key != null ? InertMethods.start(context, depth + 1) : null;
         MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
                 flow.copy(), catches, calleeSelf);
         walker.throwingWhenAbsent = throwingWhenAbsent;
@@ -1132,7 +1132,7 @@ public final class MethodWalker {
         walker.establishedFor(flow);
         Value result = walker.returnValue();
         if (start != null) {
-            InertMethods.learn(context, type, method, start, result);
+            InertMethods.learn(context, type, method, key, start, result);
         }
         return result;
     }

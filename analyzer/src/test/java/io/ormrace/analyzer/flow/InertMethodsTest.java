@@ -43,8 +43,18 @@ class InertMethodsTest {
                 void load(Long id) { items.findById(id); }
 
                 void flushNow() { entityManager.flush(); }
+
+                public void both(Long id) { act(false, id); act(true, id); }
+
+                void act(boolean write, Long id) {
+                    if (write) {
+                        items.findById(id);
+                    }
+                }
             }
             """;
+
+    private static final List<Value> ONE_UNKNOWN = List.of(Value.UNKNOWN);
 
     private final TypeDeclaration<?> shop = StaticJavaParser.parse(SHOP).getType(0);
     private final CodeIndex index = CodeIndex.build(List.of(
@@ -57,23 +67,23 @@ class InertMethodsTest {
     @Test
     void aHelperThatTouchesNothingIsLearnedOnceAndReusedAtTheSameCost() {
         FlowContext learning = walk("entry");
-        InertMethods.Summary check = InertMethods.learned(learning, shop, method("check"));
+        InertMethods.Summary check = InertMethods.learned(learning, shop, method("check"), ONE_UNKNOWN);
         assertThat(check).isNotNull();
         assertThat(check.calls()).isEqualTo(4); // check, report, audit, and report again inside audit
         assertThat(check.depth()).isEqualTo(2);
-        assertThat(InertMethods.learned(learning, shop, method("audit")).calls()).isEqualTo(2);
+        assertThat(InertMethods.learned(learning, shop, method("audit"), ONE_UNKNOWN).calls()).isEqualTo(2);
 
         FlowContext reusing = walk("entry");
         assertThat(reusing.spent).isEqualTo(learning.spent);
         assertThat(reusing.deepest).isEqualTo(learning.deepest);
         assertThat(reusing.entered).containsExactlyElementsOf(learning.entered);
-        assertThat(InertMethods.learned(reusing, shop, method("check"))).isSameAs(check); // not walked again
+        assertThat(InertMethods.learned(reusing, shop, method("check"), ONE_UNKNOWN)).isSameAs(check); // not walked again
     }
 
     @Test
     void aHelperThatReadsTheDatabaseIsNotLearned() {
         FlowContext context = walk("reads");
-        assertThat(InertMethods.learned(context, shop, method("load"))).isNull();
+        assertThat(InertMethods.learned(context, shop, method("load"), ONE_UNKNOWN)).isNull();
         assertThat(context.touches).isPositive();
     }
 
@@ -81,7 +91,16 @@ class InertMethodsTest {
     void aHelperThatCallsADatabaseApiIsNotLearnedEvenWhenNothingWasPending() {
         // a flush with no changed row does nothing here; called where a row was changed, it writes the row
         FlowContext context = walk("writes");
-        assertThat(InertMethods.learned(context, shop, method("flushNow"))).isNull();
+        assertThat(InertMethods.learned(context, shop, method("flushNow"), List.of())).isNull();
+    }
+
+    @Test
+    void aConstantArgumentIsPartOfHowTheHelperIsCalled() {
+        // act(false, id) takes no branch that reads; act(true, id) reads: learning the first says nothing of the second
+        FlowContext context = walk("both");
+        assertThat(InertMethods.learned(context, shop, method("act"), List.of(Value.Constant.FALSE, Value.UNKNOWN))).isNotNull();
+        assertThat(InertMethods.learned(context, shop, method("act"), List.of(Value.Constant.TRUE, Value.UNKNOWN))).isNull();
+        assertThat(context.touches).isPositive();
     }
 
     @Test
@@ -89,10 +108,10 @@ class InertMethodsTest {
         walk("entry");
         FlowContext context = new FlowContext(index, null, "Shop#test", event -> { });
         // check goes two calls deeper than itself: entered at the last depths, its calls would pass the limit
-        assertThat(InertMethods.reuse(context, shop, method("check"), WalkLimits.MAX_DEPTH - 1)).isFalse();
+        assertThat(InertMethods.reuse(context, shop, method("check"), ONE_UNKNOWN, WalkLimits.MAX_DEPTH - 1)).isFalse();
         context.spend(WalkLimits.INLINE_BUDGET - 3); // three calls left, and check goes into four
-        assertThat(InertMethods.reuse(context, shop, method("check"), 1)).isFalse();
-        assertThat(InertMethods.reuse(context, shop, method("audit"), 1)).isTrue();
+        assertThat(InertMethods.reuse(context, shop, method("check"), ONE_UNKNOWN, 1)).isFalse();
+        assertThat(InertMethods.reuse(context, shop, method("audit"), ONE_UNKNOWN, 1)).isTrue();
     }
 
     @Test
@@ -100,9 +119,9 @@ class InertMethodsTest {
         walk("entry");
         FlowContext context = new FlowContext(index, null, "Shop#test", event -> { });
         context.stack.push(method("report")); // walking it, check would not enter report again
-        assertThat(InertMethods.reuse(context, shop, method("check"), 1)).isFalse();
+        assertThat(InertMethods.reuse(context, shop, method("check"), ONE_UNKNOWN, 1)).isFalse();
         context.stack.pop();
-        assertThat(InertMethods.reuse(context, shop, method("check"), 1)).isTrue();
+        assertThat(InertMethods.reuse(context, shop, method("check"), ONE_UNKNOWN, 1)).isTrue();
         assertThat(context.spent).isEqualTo(4);
     }
 
