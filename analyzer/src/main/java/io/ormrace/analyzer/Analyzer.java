@@ -200,9 +200,9 @@ public final class Analyzer {
             }, source -> List.<Event>of()).forEach(events::addAll);
             limits.notice().ifPresent(problems);
             if (Boolean.getBoolean("ormrace.timing")) { // where a run's time goes, for benchmarks
-                System.err.printf("ormrace timing: scan %.2f s, parse %.2f s (%d files), index %.2f s, walk %.2f s%n",
+                System.err.printf("ormrace timing: scan %.2f s, parse %.2f s (%d files), index %.2f s, walk %.2f s (%s)%n",
                         (scanned - started) / 1e9, (parsed - scanned) / 1e9, sources.size(), (indexed - parsed) / 1e9,
-                        (System.nanoTime() - indexed) / 1e9);
+                        (System.nanoTime() - indexed) / 1e9, limits.calls());
             }
         }
         List<Sighting> sightings = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class EntryPoints {
                         + method.getNameAsString(), () -> MethodWalker.walkEntry(context, type, method))) {
                     events.addAll(found);
                 }
+                limits.counted(context.walked, context.reused);
                 if (context.cutoff != null) {
                     limits.add(new WalkLimits.Cutoff(file.path(), method.getBegin().map(p -> p.line).orElse(0),
                             type.getNameAsString() + "." + method.getNameAsString(), context.cutoff));

@@ -75,6 +75,9 @@ final class FlowContext {
     final List<CallableDeclaration<?>> entered = new ArrayList<>();
     int deepest;
     int mostLambdas;
+    /** Calls walked into, and calls answered by a summary instead: what the summaries save, for the timing line. */
+    int walked;
+    int reused;
     /** The first limit the walk stopped at, or null. */
     String cutoff;
 

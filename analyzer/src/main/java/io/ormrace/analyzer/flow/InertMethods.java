@@ -63,6 +63,7 @@ final class InertMethods {
             }
         }
         context.spend(summary.calls());
+        context.reused++;
         Collections.addAll(context.entered, summary.entered());
         context.deepest = Math.max(context.deepest, calleeDepth + summary.depth());
         context.mostLambdas = Math.max(context.mostLambdas, context.lambdasRunning + summary.lambdas());

@@ -1118,6 +1118,7 @@ public final class MethodWalker {
             return Value.UNKNOWN;
         }
         context.entered.add(method);
+        context.walked++;
         InertMethods.Start start = key != null ? InertMethods.start(context, depth + 1) : null;
         MethodWalker walker = new MethodWalker(context, type, calleeFrame, depth + 1, hops + 1, new Env(null), calleeTx, reason,
                 flow.copy(), catches, calleeSelf);

@@ -23,6 +23,18 @@ public final class WalkLimits {
     }
 
     private final ConcurrentLinkedQueue<Cutoff> cutoffs = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.LongAdder walked = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder reused = new java.util.concurrent.atomic.LongAdder();
+
+    void counted(int walkedCalls, int reusedCalls) {
+        walked.add(walkedCalls);
+        reused.add(reusedCalls);
+    }
+
+    /** The calls the run's walks went into, and those a helper's summary answered instead (see InertMethods). */
+    public String calls() {
+        return String.format("%,d calls walked, %,d answered by a summary", walked.sum(), reused.sum());
+    }
 
     void add(Cutoff cutoff) {
         cutoffs.add(cutoff);

@@ -73,7 +73,12 @@ class InertMethodsTest {
         assertThat(check.depth()).isEqualTo(2);
         assertThat(InertMethods.learned(learning, shop, method("audit"), ONE_UNKNOWN).calls()).isEqualTo(2);
 
+        assertThat(learning.walked).isEqualTo(3); // the second report, inside audit, is answered by the first one's summary
+        assertThat(learning.reused).isEqualTo(1);
+
         FlowContext reusing = walk("entry");
+        assertThat(reusing.walked).isZero();
+        assertThat(reusing.reused).isEqualTo(1);
         assertThat(reusing.spent).isEqualTo(learning.spent);
         assertThat(reusing.deepest).isEqualTo(learning.deepest);
         assertThat(reusing.entered).containsExactlyElementsOf(learning.entered);
