@@ -253,7 +253,7 @@ final class Relevance {
         int line = from == 0 ? 0 : nextLine(text, from - 1);
         while (line >= 0 && line < text.length()) {
             int first = line;
-            while (first < text.length() && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+            while (first < text.length() && " \t\f\u000B".indexOf(text.charAt(first)) >= 0) {
                 first++;
             }
             if (first < text.length() && firstChars.indexOf(text.charAt(first)) >= 0
@@ -265,11 +265,11 @@ final class Relevance {
         return false;
     }
 
-    /** The start of the line after the one {@code index} is on (a line ends at a line feed or a carriage return). */
+    /** The start of the line after the one {@code index} is on: where a multiline {@code ^} matches. */
     private static int nextLine(String text, int index) {
         for (int i = index; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 return i + 1;
             }
         }

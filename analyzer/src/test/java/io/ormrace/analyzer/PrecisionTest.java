@@ -55,6 +55,17 @@ class PrecisionTest {
     }
 
     @Test
+    void aJooqRecordNamesItsColumnsAsTheGeneratedTableDoes() throws Exception {
+        List<Finding> findings = findings(Path.of("src/test/resources/fixtures/jooq"), false);
+        Finding counted = findings.stream().filter(f -> f.anchor().endsWith("RecordService#countLabel")).findFirst().orElseThrow();
+        Finding stored = findings.stream().filter(f -> f.anchor().endsWith("RecordService#label")).findFirst().orElseThrow();
+
+        assertThat(counted.message()).startsWith("stock.label_count is read, then written back by jOOQ store() of the stock record");
+        assertThat(counted.firstFix()).map(Fix::code).get().asString().contains("STOCK.LABEL_COUNT.plus(");
+        assertThat(stored.message()).startsWith("stock.label_count is set from count(*) of label rows");
+    }
+
+    @Test
     void aJooqLostUpdateIsFixedInJooq() throws Exception {
         Finding take = findings(Path.of("src/test/resources/fixtures/jooq"), false).stream()
                 .filter(f -> f.anchor().endsWith("StockService#take")).findFirst().orElseThrow();

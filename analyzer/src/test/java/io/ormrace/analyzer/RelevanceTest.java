@@ -30,7 +30,11 @@ class RelevanceTest {
             "class A {\n\n   \n    private\n    final Foo foo;\n}", "class A { private Foo foo; }",
             "  package p;\nclass A {\r    protected Foo f;\r}", "class A {\n    private Foo a; private Bar b;\n}",
             "class A {\n    private Foo a;\n    private Foo b;\n    static Baz c;\n}", "class A {\n    public Foo f() { }\n}",
-            "/* package q; */\npackage p;\nclass A {}", ""
+            "/* package q; */\npackage p;\nclass A {}", "",
+            "class A {\n\f    private Foo f;\n\u000B  private Bar b;\n}",
+            "package p;\u2028import x.y.Foo;\u2029import a.b.Bar;\u0085class A {\u2028    private Foo f;\u2028    private Bar b;\u2028}",
+            "package p;\nimport x.y.Foo;\nimport x.y.Outer.Inner;\nimport static x.y.Z.w;\nclass A {\n    private Foo f;\n"
+                    + "    private Inner i;\n    private Baz z;\n}"
         };
         for (String text : texts) {
             Relevance.Summary summary = Relevance.summarize(text);
@@ -40,6 +44,16 @@ class RelevanceTest {
                 expected.add(fields.group(1).hashCode());
             }
             assertThat(summary.used()).as(text).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+            java.util.Map<Integer, Integer> imported = new java.util.HashMap<>();
+            java.util.regex.Matcher imports = Relevance.IMPORT.matcher(text);
+            while (imports.find()) {
+                String last = imports.group(1).substring(imports.group(1).lastIndexOf('.') + 1);
+                if (Character.isLowerCase(last.charAt(0))) {
+                    imported.put(imports.group(2).hashCode(), imports.group(1).hashCode());
+                }
+            }
+            assertThat(summary.usedFrom()).as(text)
+                    .containsExactly(java.util.Arrays.stream(summary.used()).map(used -> imported.getOrDefault(used, 0)).toArray());
             java.util.regex.Matcher pack = Relevance.PACKAGE.matcher(text);
             assertThat(summary.ownPackage()).as(text).isEqualTo(pack.find() ? pack.group(1).hashCode() : 0);
         }

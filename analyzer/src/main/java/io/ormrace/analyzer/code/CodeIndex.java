@@ -167,8 +167,11 @@ public final class CodeIndex {
         Map<String, Object> facts = typeFacts.computeIfAbsent(type, t -> new java.util.concurrent.ConcurrentHashMap<>());
         Object known = facts.get(kind);
         if (known == null) {
-            known = read.apply(type); // two threads may both read it: the same answer, stored twice
-            facts.put(kind, known);
+            known = read.apply(type); // two threads may both read it: the same answer, and the first one stored is kept
+            Object first = facts.putIfAbsent(kind, known);
+            if (first != null) {
+                known = first;
+            }
         }
         return (V) known;
     }

@@ -391,6 +391,11 @@ final class JooqCalls implements ApiCalls {
         if (name.startsWith("get") && name.length() > 3 && call.getArguments().isEmpty()) {
             return Optional.of(Value.Scalar.read(MethodWalker.ref(row.origin(), Names.snake(name.substring(3)))));
         }
+        if (name.startsWith("set") && name.length() > 3 && call.getArguments().size() == 1) {
+            // a generated record's setter: setLabelCount is LABEL_COUNT, as its getter is
+            walker.change(row, Names.snake(name.substring(3)), walker.eval(call.getArgument(0)), call);
+            return Optional.of(Value.UNKNOWN);
+        }
         if ((name.equals("set") || name.equals("setValue") || name.equals("with")) && call.getArguments().size() == 2) {
             String[] field = field(call.getArgument(0));
             Value value = walker.eval(call.getArgument(1));

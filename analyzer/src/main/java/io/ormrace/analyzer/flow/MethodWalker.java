@@ -1402,7 +1402,7 @@ public final class MethodWalker {
             if (origin.aggregatesSet != null) {
                 origin.aggregatesSet.remove(key);
             }
-            if (aggregate(value)) {
+            if (!context.insertedTables.isEmpty() && aggregate(value)) { // as for an entity: counted after an insert
                 if (origin.aggregatesSet == null) {
                     origin.aggregatesSet = new java.util.HashMap<>();
                 }
@@ -1567,7 +1567,7 @@ public final class MethodWalker {
             return;
         }
         for (String column : columns) {
-            RowOrigin.AggregateSet set = object.aggregatesSet.get(column);
+            RowOrigin.AggregateSet set = object.aggregatesSet.remove(column); // written now: a second write repeats nothing
             if (set != null) {
                 aggregateWritten(object.table, set.column(), set.value(), at, how, tx, null);
             }
