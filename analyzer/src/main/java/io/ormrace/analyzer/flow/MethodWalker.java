@@ -172,9 +172,9 @@ public final class MethodWalker {
         if (statement instanceof ReturnStmt returnStmt) {
             if (returnStmt.getExpression().filter(Expression::isNullLiteralExpr).isPresent()) {
                 context.touch(); // what null tells the caller depends on the lookups the caller made
-            }
-            if (returnStmt.getExpression().filter(Expression::isNullLiteralExpr).isPresent() && !flow.emptyLookups.isEmpty()) {
-                nullWhenEmpty.add(flow.emptyLookups.get(flow.emptyLookups.size() - 1));
+                if (!flow.emptyLookups.isEmpty()) {
+                    nullWhenEmpty.add(flow.emptyLookups.get(flow.emptyLookups.size() - 1));
+                }
             }
             returns.add(returnStmt.getExpression().map(this::eval).orElse(Value.UNKNOWN));
             exits.add(flow);
