@@ -141,6 +141,14 @@ final class JpaCalls implements ApiCalls {
                 }
                 return first;
             }
+            case "doWork", "doReturningWork" -> { // Hibernate's Work: JDBC on the session's own connection, in its transaction
+                if (first instanceof Value.Lambda work) {
+                    Value.Connection connection = new Value.Connection(true);
+                    connection.transaction = tx;
+                    return walker.invoke(work, List.of(connection), walker.flow);
+                }
+                return Value.UNKNOWN;
+            }
             case "merge", "update", "saveOrUpdate", "upsert" -> {
                 if (first instanceof Value.Row row) {
                     walker.written(row.origin(), call, name + "(...)", tx);
