@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The summary of a method called with nothing the analysis follows (no row, lookup or lambda as an argument or
- * receiver; constants, which decide its branches, are part of how it is called): whether its walk touches anything (reads or writes the database, changes what the caller's checks
- * guard, reports, or stops at a limit). Most helpers of a large application touch nothing, and each is called from
+ * receiver; constants, which decide its branches, are part of how it is called): whether its walk touches anything
+ * (reads or writes the database, changes what the caller's checks guard, reports, or stops at a limit). Most helpers of a large application touch nothing, and each is called from
  * many entry methods: its first walk decides, once per run, and every later such call reuses the answer.
  *
  * <p>Reusing a summary must give what walking would have given, whatever entry method and thread asks first, so a
